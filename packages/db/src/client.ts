@@ -1,8 +1,6 @@
 // The database client: PGlite in a data folder (embedded default) or a Postgres pool, one
 // drizzle API over both, chosen once by the caller from validated config.
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
@@ -11,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { migrationsFolder } from './data-folder';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -25,6 +24,11 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query; throws otherwise. */
   ping(): Promise<void>;
+  /**
+   * Runs `task` while holding a database-wide lock named `name`: on Postgres, nodes that start
+   * together migrate and seed one after the other. PGlite has one process, so it just runs.
+   */
+  withLock<T>(name: string, task: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -32,13 +36,6 @@ export type DatabaseOptions =
   | { driver: 'postgres'; url: string; poolSize?: number }
   /** `dataDir` undefined keeps the database in memory (tests). */
   | { driver: 'pglite'; dataDir?: string };
-
-/** Where the committed migrations live, wherever this package is bundled from. */
-export const migrationsFolder = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'drizzle',
-);
 
 /**
  * Opens the database. Nothing is migrated until `migrate()` is called.
@@ -61,6 +58,19 @@ export async function openDatabase(
       ping: async () => {
         await pool.query('select 1');
       },
+      withLock: async (name, task) => {
+        const client = await pool.connect();
+        try {
+          await client.query('select pg_advisory_lock(hashtext($1))', [name]);
+          try {
+            return await task();
+          } finally {
+            await client.query('select pg_advisory_unlock(hashtext($1))', [name]);
+          }
+        } finally {
+          client.release();
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -74,6 +84,7 @@ export async function openDatabase(
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    withLock: (_name, task) => task(),
     close: () => client.close(),
   };
 }

@@ -4,8 +4,11 @@ export {
   type DatabaseDriver,
   type DatabaseHandle,
   type DatabaseOptions,
-  migrationsFolder,
   openDatabase,
   type Schema,
 } from './client';
+export { dataFolder, migrationsFolder } from './data-folder';
 export * as schema from './schema/index';
+export { USER_ROLES, type UserRole } from './schema/index';
+export { SeedDataError } from './seed/csv';
+export { type SeedNetworkOptions, type SeedNetworkResult, seedNetwork } from './seed/network';

