@@ -1,0 +1,3 @@
+// Public face of @uccn/realtime: what differs between one node and many.
+export { type BusListener, type BusMessage, type FanoutBus, InProcessBus } from './bus';
+export { RedisBus, type RedisBusOptions } from './redis-bus';

@@ -1,0 +1,83 @@
+// The fan-out bus over Redis pub/sub, for several nodes. One connection publishes and one
+// subscribes (Redis requires a dedicated connection for subscriptions); both reconnect by themselves.
+import { createClient, type RedisClientType } from 'redis';
+import type { BusListener, BusMessage, FanoutBus } from './bus';
+
+export interface RedisBusOptions {
+  url: string;
+  /** Prefix of every channel name, so several deployments can share one Redis. */
+  prefix?: string;
+  /** Called once when the connection is lost and once when it is back, not per retry. */
+  onConnectionChange?: (up: boolean, error?: Error) => void;
+}
+
+export class RedisBus implements FanoutBus {
+  private readonly publisher: RedisClientType;
+  private readonly subscriber: RedisClientType;
+  private readonly listeners = new Map<string, Set<BusListener>>();
+  private readonly prefix: string;
+
+  private constructor(options: RedisBusOptions) {
+    this.prefix = options.prefix ?? 'uccn:';
+    this.publisher = createClient({ url: options.url });
+    this.subscriber = this.publisher.duplicate();
+    let up = true;
+    const onError = (error: Error) => {
+      if (up) options.onConnectionChange?.(false, error);
+      up = false;
+    };
+    const onReady = () => {
+      if (!up) options.onConnectionChange?.(true);
+      up = true;
+    };
+    for (const client of [this.publisher, this.subscriber]) {
+      client.on('error', onError);
+      client.on('ready', onReady);
+    }
+  }
+
+  static async connect(options: RedisBusOptions) {
+    const bus = new RedisBus(options);
+    await Promise.all([bus.publisher.connect(), bus.subscriber.connect()]);
+    return bus;
+  }
+
+  async publish(channel: string, message: BusMessage) {
+    await this.publisher.publish(
+      this.prefix + channel,
+      Buffer.from(message.buffer, message.byteOffset, message.byteLength),
+    );
+  }
+
+  async subscribe(channel: string, listener: BusListener) {
+    let listeners = this.listeners.get(channel);
+    if (!listeners) {
+      const created = new Set<BusListener>();
+      listeners = created;
+      this.listeners.set(channel, created);
+      await this.subscriber.subscribe(
+        this.prefix + channel,
+        (message: Buffer) => {
+          const bytes = new Uint8Array(message.buffer, message.byteOffset, message.byteLength);
+          for (const each of created) each(bytes);
+        },
+        true,
+      );
+    }
+    listeners.add(listener);
+    return async () => {
+      const current = this.listeners.get(channel);
+      if (!current) return;
+      current.delete(listener);
+      if (current.size === 0) {
+        this.listeners.delete(channel);
+        await this.subscriber.unsubscribe(this.prefix + channel);
+      }
+    };
+  }
+
+  async close() {
+    this.listeners.clear();
+    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+  }
+}
