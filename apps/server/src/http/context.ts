@@ -1,0 +1,48 @@
+// What every HTTP handler can reach: the per-request variables and the process's services.
+
+import type { HttpBindings } from '@hono/node-server';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Database, DatabaseHandle, UserRole } from '@uccn/db';
+import type { Accounts } from '../auth/accounts';
+import type { Auth } from '../auth/auth';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Mailer } from '../mailer/mailer';
+
+/** The signed-in user as every feature sees them. */
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  cityId: number | null;
+}
+
+export interface AppVariables {
+  requestId: string;
+  log: Logger;
+  /** Null when the request carries no valid session. */
+  user: SessionUser | null;
+}
+
+export interface AppEnv {
+  Bindings: HttpBindings;
+  Variables: AppVariables;
+}
+
+/** A readiness probe of one dependency; throws when it is not reachable. */
+export type ReadinessCheck = () => Promise<void>;
+
+/** The services a running server holds; features take what they need from it. */
+export interface AppServices {
+  config: Config;
+  db: Database;
+  database: DatabaseHandle;
+  auth: Auth;
+  accounts: Accounts;
+  mailer: Mailer;
+  log: Logger;
+  readiness: Record<string, ReadinessCheck>;
+}
+
+export type FeatureApp = OpenAPIHono<AppEnv>;

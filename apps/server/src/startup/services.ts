@@ -1,0 +1,122 @@
+// Builds the process's services from validated config: database (PGlite or Postgres), auth,
+// mail, readiness checks — and prepares the database (migrations, network seed, demo accounts).
+import { type DatabaseHandle, openDatabase, seedNetwork } from '@uccn/db';
+import { createClient } from 'redis';
+import { Accounts } from '../auth/accounts';
+import { createAuth } from '../auth/auth';
+import type { Config } from '../config';
+import type { DemoInfo } from '../features/public-config/routes';
+import type { AppServices, ReadinessCheck } from '../http/context';
+import type { Logger } from '../logger';
+import { createMailer } from '../mailer/mailer';
+import { resolveAuthSecret } from './auth-secret';
+import { seedDemoAccounts } from './demo';
+
+export interface PreparedServices {
+  services: AppServices;
+  demo: DemoInfo;
+  /** Closes what the services opened (database, Redis). */
+  close(): Promise<void>;
+}
+
+async function timed<T>(log: Logger, label: string, step: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  log.info(`${label}…`);
+  const result = await step();
+  log.info(`${label}: done in ${Math.round(performance.now() - started)} ms`);
+  return result;
+}
+
+export interface PrepareOptions {
+  /** An open database to use instead of the configured one (tests); closed with the server. */
+  database?: DatabaseHandle;
+}
+
+export async function prepareServices(
+  config: Config,
+  log: Logger,
+  options: PrepareOptions = {},
+): Promise<PreparedServices> {
+  const startupLog = log.child({ module: 'startup' });
+  const database =
+    options.database ??
+    (await timed(
+      startupLog,
+      config.database.driver === 'pglite'
+        ? `Opening the embedded database in ${config.database.dataDir} (the first start takes a few seconds)`
+        : 'Connecting to Postgres',
+      () => openDatabase(config.database),
+    ));
+  const closers: (() => Promise<unknown>)[] = [() => database.close()];
+  try {
+    const secret = resolveAuthSecret(config.authSecret, config.dataDir);
+    const auth = createAuth({
+      db: database.db,
+      log: log.child({ module: 'auth' }),
+      secret,
+      baseUrl: config.publicUrl,
+      trustedOrigins: config.trustedOrigins,
+      signInRateLimit: config.signInRateLimit,
+    });
+    const accounts = new Accounts(database.db, auth);
+
+    // Nodes starting together take turns, so that migrations and seeds never race.
+    const demo = await database.withLock('uccn:startup', async (): Promise<DemoInfo> => {
+      await timed(startupLog, 'Applying database migrations', () => database.migrate());
+      const seeded = await timed(
+        startupLog,
+        'Seeding the network (regions, countries, fields, cities)',
+        () => seedNetwork(database.db),
+      );
+      startupLog.info(
+        { ...seeded },
+        `Network: ${seeded.cities} cities in ${seeded.countries} countries; ${seeded.inserted} rows new, ${seeded.updated} updated`,
+      );
+      if (!config.demo.enabled) return { enabled: false, password: null, accounts: [] };
+      const result = await timed(startupLog, 'Preparing the demo accounts', () =>
+        seedDemoAccounts(database.db, accounts, config.demo.password),
+      );
+      return { enabled: true, password: config.demo.password, accounts: result.accounts };
+    });
+
+    const readiness: Record<string, ReadinessCheck> = { database: () => database.ping() };
+    if (config.redisUrl) {
+      const redis = createClient({ url: config.redisUrl });
+      // Log an outage once, not once per reconnect attempt.
+      let down = false;
+      redis.on('error', (error: Error) => {
+        if (!down) log.warn({ err: error.message }, 'Redis is unreachable; retrying');
+        down = true;
+      });
+      redis.on('ready', () => {
+        if (down) log.info('Redis is reachable again');
+        down = false;
+      });
+      await timed(startupLog, 'Connecting to Redis', () => redis.connect());
+      readiness.redis = async () => {
+        await redis.ping();
+      };
+      closers.push(() => redis.quit());
+    }
+
+    return {
+      services: {
+        config,
+        db: database.db,
+        database,
+        auth,
+        accounts,
+        mailer: createMailer(config.mail, log.child({ module: 'mailer' })),
+        log,
+        readiness,
+      },
+      demo,
+      close: async () => {
+        for (const close of closers.reverse()) await close().catch(() => {});
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
