@@ -10,4 +10,15 @@ export {
   users,
   verifications,
 } from './auth';
+export {
+  bytea,
+  DOCUMENT_ACCESS,
+  type DocumentAccessLevel,
+  documentAccess,
+  documentSnapshots,
+  documents,
+  documentUpdates,
+  documentVersions,
+  VERSION_KINDS,
+} from './documents';
 export { cities, countries, creativeFields, regions } from './network';

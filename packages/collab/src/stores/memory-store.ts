@@ -1,0 +1,75 @@
+// An UpdateStore in memory, for tests of rooms without a database. Behaves like the real one.
+import * as Y from 'yjs';
+import type { StoredDocument, UpdateRow, UpdateStore } from '../types';
+
+interface MemoryDocument {
+  snapshot: Uint8Array | null;
+  log: { id: number; update: Uint8Array }[];
+}
+
+export class MemoryUpdateStore implements UpdateStore {
+  private readonly documents = new Map<string, MemoryDocument>();
+  private nextId = 1;
+  /** Set to make the next calls fail, to test error paths. */
+  failNext: { load?: Error; append?: Error } = {};
+  appendCalls = 0;
+
+  private document(id: string) {
+    let document = this.documents.get(id);
+    if (!document) {
+      document = { snapshot: null, log: [] };
+      this.documents.set(id, document);
+    }
+    return document;
+  }
+
+  async load(documentId: string): Promise<StoredDocument> {
+    if (this.failNext.load) {
+      const error = this.failNext.load;
+      this.failNext.load = undefined;
+      throw error;
+    }
+    const document = this.document(documentId);
+    return {
+      snapshot: document.snapshot,
+      updates: document.log.map((row) => row.update),
+      lastUpdateId: document.log.at(-1)?.id ?? 0,
+      logCount: document.log.length,
+      logBytes: document.log.reduce((sum, row) => sum + row.update.byteLength, 0),
+    };
+  }
+
+  async append(rows: UpdateRow[]): Promise<number[]> {
+    this.appendCalls += 1;
+    if (this.failNext.append) {
+      const error = this.failNext.append;
+      this.failNext.append = undefined;
+      throw error;
+    }
+    return rows.map((row) => {
+      const id = this.nextId++;
+      this.document(row.documentId).log.push({ id, update: row.update.slice() });
+      return id;
+    });
+  }
+
+  async compact(documentId: string, state: Uint8Array, upToId: number) {
+    const document = this.document(documentId);
+    const covered = document.log.filter((row) => row.id <= upToId).map((row) => row.update);
+    document.snapshot = Y.mergeUpdates([
+      ...(document.snapshot ? [document.snapshot] : []),
+      ...covered,
+      state,
+    ]);
+    document.log = document.log.filter((row) => row.id > upToId);
+  }
+
+  /** The stored state of a document, as one update (for assertions). */
+  stateOf(documentId: string): Uint8Array {
+    const document = this.document(documentId);
+    return Y.mergeUpdates([
+      ...(document.snapshot ? [document.snapshot] : []),
+      ...document.log.map((row) => row.update),
+    ]);
+  }
+}

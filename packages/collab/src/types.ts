@@ -1,0 +1,89 @@
+// Types shared by the collaboration room, its connections and its storage.
+
+/** The smallest socket a room needs: `ws` fits it, and so does an in-memory test socket. */
+export interface CollabSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+  /** Bytes queued but not yet written to the network. */
+  readonly bufferedAmount: number;
+}
+
+export type DocumentAccess = 'write' | 'read';
+
+/** Who is behind a connection, as the server established it; the client cannot change it. */
+export interface ConnectionIdentity {
+  userId: string;
+  name: string;
+  cityName: string | null;
+  citySlug: string | null;
+  /** Display colour for carets, chosen by the server. */
+  color: string;
+}
+
+/** What storage gives back to load a document: latest snapshot, then the log after it. */
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Id of the last log row read (0 when none); compaction covers rows up to such an id. */
+  lastUpdateId: number;
+  /** Log rows and bytes after the snapshot, to decide when to compact. */
+  logCount: number;
+  logBytes: number;
+}
+
+export interface UpdateRow {
+  documentId: string;
+  update: Uint8Array;
+}
+
+/** Durable storage of documents: an append-only update log plus compacted snapshots. */
+export interface UpdateStore {
+  load(documentId: string): Promise<StoredDocument>;
+  /** Appends the rows in one transaction; resolves with their ids, in order, once committed. */
+  append(rows: UpdateRow[]): Promise<number[]>;
+  /**
+   * Atomically writes a snapshot that covers every log row of the document up to `upToId` and
+   * deletes those rows. `state` is merged with the rows it covers, so nothing is lost even if the
+   * caller had not seen them all.
+   */
+  compact(documentId: string, state: Uint8Array, upToId: number): Promise<void>;
+}
+
+/** Every limit of a room, with defaults in `DEFAULT_LIMITS`. */
+export interface RoomLimits {
+  /** Largest document (approximate encoded bytes) an update may produce. */
+  maxDocumentBytes: number;
+  /** Largest awareness message, in bytes. */
+  maxAwarenessBytes: number;
+  /** Awareness messages per second per connection (a burst of twice that is allowed). */
+  awarenessPerSecond: number;
+  /** Messages held per connection while the document loads; more closes the connection. */
+  maxQueuedWhileLoading: number;
+  /** A connection whose unsent bytes pass this is dropped as a slow consumer. */
+  maxBufferedBytes: number;
+  /** Compact when the log after the snapshot has this many rows… */
+  compactAfterUpdates: number;
+  /** …or this many bytes. */
+  compactAfterBytes: number;
+  /** Unload a document this long after its last connection left. */
+  idleUnloadMs: number;
+}
+
+export const DEFAULT_LIMITS: RoomLimits = {
+  maxDocumentBytes: 16 * 1024 * 1024,
+  maxAwarenessBytes: 8 * 1024,
+  awarenessPerSecond: 30,
+  maxQueuedWhileLoading: 256,
+  maxBufferedBytes: 8 * 1024 * 1024,
+  compactAfterUpdates: 500,
+  compactAfterBytes: 1024 * 1024,
+  idleUnloadMs: 30_000,
+};
+
+/** Structured log calls the room makes; pino fits it. */
+export interface RoomLogger {
+  debug(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
