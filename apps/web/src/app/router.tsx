@@ -1,0 +1,34 @@
+// The app's routes (react-router data mode); every page renders inside the app shell.
+import { createBrowserRouter, Navigate } from 'react-router';
+import { InvitePage } from '../auth/InvitePage';
+import { SignInPage } from '../auth/SignInPage';
+import { CityDirectoryPage } from '../cities/CityDirectoryPage';
+import { CityPage } from '../cities/CityPage';
+import { MembersPage } from '../members/MembersPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { RouteErrorPage } from '../pages/RouteErrorPage';
+import { AppLayout } from './AppLayout';
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      path: '/',
+      element: <AppLayout />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        // The directory is the network's front door, open to everyone.
+        { index: true, element: <Navigate to="/cities" replace /> },
+        { path: 'proposals', element: <PlaceholderPage section="proposals" /> },
+        { path: 'discussions', element: <PlaceholderPage section="discussions" /> },
+        { path: 'monitoring', element: <PlaceholderPage section="monitoring" /> },
+        { path: 'cities', element: <CityDirectoryPage /> },
+        { path: 'cities/:slug', element: <CityPage /> },
+        { path: 'members', element: <MembersPage /> },
+        { path: 'sign-in', element: <SignInPage /> },
+        { path: 'invite/:token', element: <InvitePage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
