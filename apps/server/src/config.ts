@@ -62,6 +62,56 @@ export const environmentSchema = z
     WEB_DIST: z.string().optional(),
     /** Behind one reverse proxy: take the client address from the last X-Forwarded-For entry. */
     TRUST_PROXY: booleanFlag.default(false),
+    /** Largest WebSocket frame accepted on /collab (bytes); larger closes with 1009. */
+    COLLAB_MAX_FRAME_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(2 * 1024 * 1024),
+    /** Largest document (approximate encoded bytes) an edit may produce. */
+    COLLAB_MAX_DOCUMENT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(16 * 1024 * 1024),
+    /** Largest awareness (caret, selection, presence) message in bytes. */
+    COLLAB_MAX_AWARENESS_BYTES: z.coerce
+      .number()
+      .int()
+      .min(64)
+      .default(8 * 1024),
+    /** Awareness messages per second per connection. */
+    COLLAB_AWARENESS_RATE: z.coerce.number().min(1).default(30),
+    /** Messages held per connection while its document loads. */
+    COLLAB_MAX_QUEUED_WHILE_LOADING: z.coerce.number().int().min(1).default(256),
+    /** Open collab connections per user on one node. */
+    COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
+    /** Unsent bytes after which a client that stopped reading is dropped. */
+    COLLAB_MAX_BUFFERED_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(8 * 1024 * 1024),
+    /** Unload a document from memory this long after its last connection left (ms). */
+    COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+    /** Compact the update log into a snapshot after this many rows… */
+    COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+    /** …or this many bytes. */
+    COLLAB_COMPACT_AFTER_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(1024 * 1024),
+    /** Take an automatic version after this much editing time (ms); 0 turns them off. */
+    COLLAB_AUTO_VERSION_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(30 * 60 * 1000),
+    /** How often open connections' access is checked again (ms). */
+    COLLAB_ACCESS_RECHECK_MS: z.coerce.number().int().min(100).default(5000),
+    /** Lifetime of a collab token from POST /api/documents/:id/token (seconds). */
+    COLLAB_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).default(600),
     /** Sign-in attempts allowed per client address per minute. */
     SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   })
@@ -102,6 +152,25 @@ export interface Config {
   webDist: string | undefined;
   signInRateLimit: number;
   trustProxy: boolean;
+  collab: CollabConfig;
+}
+
+export interface CollabConfig {
+  maxFrameBytes: number;
+  maxConnectionsPerUser: number;
+  accessRecheckMs: number;
+  tokenTtlSeconds: number;
+  autoVersionMs: number;
+  limits: {
+    maxDocumentBytes: number;
+    maxAwarenessBytes: number;
+    awarenessPerSecond: number;
+    maxQueuedWhileLoading: number;
+    maxBufferedBytes: number;
+    compactAfterUpdates: number;
+    compactAfterBytes: number;
+    idleUnloadMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -146,5 +215,22 @@ export function loadConfig(env: Record<string, string | undefined>, isTTY = fals
     webDist: e.WEB_DIST,
     signInRateLimit: e.SIGN_IN_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
+    collab: {
+      maxFrameBytes: e.COLLAB_MAX_FRAME_BYTES,
+      maxConnectionsPerUser: e.COLLAB_MAX_CONNECTIONS_PER_USER,
+      accessRecheckMs: e.COLLAB_ACCESS_RECHECK_MS,
+      tokenTtlSeconds: e.COLLAB_TOKEN_TTL_SECONDS,
+      autoVersionMs: e.COLLAB_AUTO_VERSION_MS,
+      limits: {
+        maxDocumentBytes: e.COLLAB_MAX_DOCUMENT_BYTES,
+        maxAwarenessBytes: e.COLLAB_MAX_AWARENESS_BYTES,
+        awarenessPerSecond: e.COLLAB_AWARENESS_RATE,
+        maxQueuedWhileLoading: e.COLLAB_MAX_QUEUED_WHILE_LOADING,
+        maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,
+        compactAfterUpdates: e.COLLAB_COMPACT_AFTER_UPDATES,
+        compactAfterBytes: e.COLLAB_COMPACT_AFTER_BYTES,
+        idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,
+      },
+    },
   };
 }

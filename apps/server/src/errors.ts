@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   city_not_found: 404,
   user_not_found: 404,
   invitation_not_found: 404,
+  document_not_found: 404,
+  version_not_found: 404,
   conflict: 409,
   email_taken: 409,
   invitation_used: 409,

@@ -38,6 +38,8 @@ export async function startUccnServer(
       ...running,
       services: prepared.services,
       close: async () => {
+        // Rooms first: their final saves need the database, and their clients a close code.
+        await prepared.services.collab.close();
         await running.close();
         await prepared.close();
       },

@@ -86,13 +86,15 @@ export function guardAwareness(
       dropped += 1;
       continue;
     }
+    // A `user` naming someone else is a spoof; one without an id (stock clients set only a name
+    // and colour) is simply replaced by the server's identity.
     const claimed = (state as { user?: unknown }).user;
-    if (
+    const spoofed =
       claimed !== undefined &&
       (typeof claimed !== 'object' ||
         claimed === null ||
-        (claimed as { id?: unknown }).id !== identity.userId)
-    ) {
+        ('id' in claimed && (claimed as { id: unknown }).id !== identity.userId));
+    if (spoofed) {
       dropped += 1;
       continue;
     }

@@ -73,6 +73,11 @@ export class RoomRegistry {
     return { room, connection: room.join(connection) };
   }
 
+  /** A room opened without connections (by the HTTP API) is unloaded after the idle time. */
+  releaseIdle(room: DocumentRoom) {
+    if (room.connections.size === 0) this.scheduleIdle(room);
+  }
+
   /** A room that failed, or whose last connection left, is unloaded after the idle time. */
   private scheduleIdle(room: DocumentRoom) {
     this.cancelIdle(room.documentId);

@@ -9,6 +9,6 @@ export {
 } from './client';
 export { dataFolder, migrationsFolder } from './data-folder';
 export * as schema from './schema/index';
-export { USER_ROLES, type UserRole } from './schema/index';
+export { type DocumentAccessLevel, USER_ROLES, type UserRole } from './schema/index';
 export { SeedDataError } from './seed/csv';
 export { type SeedNetworkOptions, type SeedNetworkResult, seedNetwork } from './seed/network';

@@ -13,6 +13,7 @@ import { sessionMiddleware } from '../auth/session';
 import { AppError } from '../errors';
 import { citiesRoutes } from '../features/cities/routes';
 import { CityDirectory } from '../features/cities/service';
+import { documentRoutes } from '../features/documents/routes';
 import { healthRoutes } from '../features/health/routes';
 import { invitationRoutes } from '../features/invitations/routes';
 import { InvitationService } from '../features/invitations/service';
@@ -106,6 +107,7 @@ export function createApp(services: AppServices, options: AppOptions) {
   app.route('/api', citiesRoutes(directory));
   app.route('/api', invitationRoutes(invitations, auth, config.publicUrl));
   app.route('/api', publicConfigRoutes(options.demo));
+  app.route('/api', documentRoutes(services.documents, services.versions, services.tokens));
 
   documentAuthRoutes(app);
   app.doc31('/api/openapi.json', OPENAPI_CONFIG);

@@ -5,7 +5,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database, DatabaseHandle, UserRole } from '@uccn/db';
 import type { Accounts } from '../auth/accounts';
 import type { Auth } from '../auth/auth';
+import type { CollabServer } from '../collab/collab-server';
 import type { Config } from '../config';
+import type { DocumentService } from '../features/documents/service';
+import type { CollabTokens } from '../features/documents/token';
+import type { VersionService } from '../features/documents/versions';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mailer/mailer';
 
@@ -43,6 +47,10 @@ export interface AppServices {
   mailer: Mailer;
   log: Logger;
   readiness: Record<string, ReadinessCheck>;
+  documents: DocumentService;
+  versions: VersionService;
+  tokens: CollabTokens;
+  collab: CollabServer;
 }
 
 export type FeatureApp = OpenAPIHono<AppEnv>;

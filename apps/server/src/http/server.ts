@@ -3,6 +3,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import { COLLAB_PATH_PREFIX } from '@uccn/protocol';
 import { Server as SocketIoServer } from 'socket.io';
 import { userFromHeaders } from '../auth/session';
 import type { App } from './app';
@@ -27,6 +28,7 @@ export async function listen(app: App, services: AppServices): Promise<RunningSe
   http.keepAliveTimeout = 65_000;
 
   const upgrades = new UpgradeRouter([SOCKET_IO_PATH]);
+  upgrades.register(COLLAB_PATH_PREFIX, services.collab.handleUpgrade);
   http.on('upgrade', upgrades.handle);
 
   const io = new SocketIoServer(http, {

@@ -4,7 +4,11 @@ import { type DatabaseHandle, openDatabase, seedNetwork } from '@uccn/db';
 import { createClient } from 'redis';
 import { Accounts } from '../auth/accounts';
 import { createAuth } from '../auth/auth';
+import { CollabServer } from '../collab/collab-server';
 import type { Config } from '../config';
+import { DocumentService } from '../features/documents/service';
+import { CollabTokens } from '../features/documents/token';
+import { VersionService } from '../features/documents/versions';
 import type { DemoInfo } from '../features/public-config/routes';
 import type { AppServices, ReadinessCheck } from '../http/context';
 import type { Logger } from '../logger';
@@ -99,6 +103,22 @@ export async function prepareServices(
       closers.push(() => redis.quit());
     }
 
+    const documents = new DocumentService(database.db);
+    const tokens = new CollabTokens(secret, config.collab.tokenTtlSeconds);
+    let versions: VersionService | undefined;
+    const collab = new CollabServer({
+      config: config.collab,
+      db: database.db,
+      auth,
+      documents,
+      tokens,
+      log: log.child({ module: 'collab' }),
+      onAutoVersion: (documentId, state) =>
+        versions?.createAutomatic(documentId, state) ?? Promise.resolve(),
+    });
+    versions = new VersionService(database.db, documents, collab);
+    closers.push(() => collab.close());
+
     return {
       services: {
         config,
@@ -109,6 +129,10 @@ export async function prepareServices(
         mailer: createMailer(config.mail, log.child({ module: 'mailer' })),
         log,
         readiness,
+        documents,
+        versions,
+        tokens,
+        collab,
       },
       demo,
       close: async () => {

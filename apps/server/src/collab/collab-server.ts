@@ -1,0 +1,288 @@
+// The /collab WebSocket endpoint: authenticates and authorizes at the upgrade (HTTP 401/403/404
+// before any WebSocket exists), then hands the socket to the document's room. Also the live side
+// of documents for the HTTP API (state, restore) and the periodic re-check of open connections.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type Connection, RoomRegistry, restoreContent, UpdateLog } from '@uccn/collab';
+import { DrizzleUpdateStore } from '@uccn/collab/drizzle';
+import { type Database, schema } from '@uccn/db';
+import { CloseCode, COLLAB_PATH_PREFIX, CollabQuery } from '@uccn/protocol';
+import { eq } from 'drizzle-orm';
+import { type WebSocket, WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import type { Auth } from '../auth/auth';
+import { userFromHeaders } from '../auth/session';
+import type { CollabConfig } from '../config';
+import { documentAccessFor } from '../features/documents/access';
+import type { DocumentService } from '../features/documents/service';
+import type { CollabTokens } from '../features/documents/token';
+import type { LiveDocuments } from '../features/documents/versions';
+import type { SessionUser } from '../http/context';
+import { refuseUpgrade } from '../http/upgrade-router';
+import type { Logger } from '../logger';
+import { identityOf } from './identity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PING_INTERVAL_MS = 30_000;
+
+/** A client that passed the checks at the upgrade. */
+interface Admitted {
+  documentId: string;
+  user: SessionUser;
+  city: { name: string; slug: string } | null;
+  access: 'write' | 'read';
+  wantsAcks: boolean;
+}
+
+export interface CollabServerOptions {
+  config: CollabConfig;
+  db: Database;
+  auth: Auth;
+  documents: DocumentService;
+  tokens: CollabTokens;
+  log: Logger;
+  onAutoVersion?: (documentId: string, state: Uint8Array) => Promise<void>;
+}
+
+export class CollabServer implements LiveDocuments {
+  readonly registry: RoomRegistry;
+  readonly updateLog: UpdateLog;
+  private readonly wss: WebSocketServer;
+  private readonly users = new Map<Connection, SessionUser>();
+  private readonly connectionsPerUser = new Map<string, number>();
+  private readonly cityCache = new Map<number, { name: string; slug: string } | null>();
+  private readonly recheckTimer: NodeJS.Timeout;
+  private readonly log: Logger;
+
+  constructor(private readonly options: CollabServerOptions) {
+    this.log = options.log;
+    this.updateLog = new UpdateLog(new DrizzleUpdateStore(options.db));
+    this.registry = new RoomRegistry({
+      store: new DrizzleUpdateStore(options.db),
+      log: this.updateLog,
+      limits: options.config.limits,
+      logger: options.log,
+      autoVersionMs: options.config.autoVersionMs,
+      onAutoVersion: options.onAutoVersion,
+    });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.config.maxFrameBytes,
+      perMessageDeflate: false,
+    });
+    options.documents.onAccessChange((documentId) => void this.recheck(documentId));
+    this.recheckTimer = setInterval(() => void this.recheckAll(), options.config.accessRecheckMs);
+    this.recheckTimer.unref();
+  }
+
+  /** The upgrade handler for `/collab/<documentId>`. */
+  readonly handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    this.authorizeUpgrade(request).then(
+      (result) => {
+        if ('status' in result) {
+          refuseUpgrade(socket, result.status, result.code, result.message);
+          return;
+        }
+        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result));
+      },
+      (error: unknown) => {
+        this.log.error({ err: error }, 'collab upgrade failed');
+        refuseUpgrade(socket, 500, 'internal', 'The server could not open this document.');
+      },
+    );
+  };
+
+  private async authorizeUpgrade(
+    request: IncomingMessage,
+  ): Promise<{ status: number; code: string; message: string } | Admitted> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const documentId = decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length));
+    if (!UUID.test(documentId))
+      return { status: 404, code: 'document_not_found', message: 'There is no such document.' };
+    const user = await this.authenticate(request, url, documentId);
+    if (!user)
+      return { status: 401, code: 'unauthorized', message: 'Sign in, or pass a valid ?token=.' };
+    const facts = await this.options.documents.facts(documentId);
+    if (!facts)
+      return { status: 404, code: 'document_not_found', message: 'There is no such document.' };
+    const access = documentAccessFor(user, facts);
+    if (!access)
+      return {
+        status: 403,
+        code: 'forbidden',
+        message: 'This document is not shared with your city.',
+      };
+    if ((this.connectionsPerUser.get(user.id) ?? 0) >= this.options.config.maxConnectionsPerUser) {
+      return {
+        status: 429,
+        code: 'rate_limited',
+        message: 'Too many open connections for this user.',
+      };
+    }
+    const city = await this.cityOf(user.cityId);
+    return {
+      documentId,
+      user,
+      city,
+      access,
+      wantsAcks: url.searchParams.get(CollabQuery.acks) === '1',
+    };
+  }
+
+  private async authenticate(
+    request: IncomingMessage,
+    url: URL,
+    documentId: string,
+  ): Promise<SessionUser | null> {
+    const token = url.searchParams.get(CollabQuery.token);
+    if (token) {
+      const payload = this.options.tokens.verify(token, documentId);
+      if (!payload) return null;
+      const [row] = await this.options.db
+        .select({
+          id: schema.users.id,
+          name: schema.users.name,
+          email: schema.users.email,
+          role: schema.users.role,
+          cityId: schema.users.cityId,
+          disabled: schema.users.disabled,
+        })
+        .from(schema.users)
+        .where(eq(schema.users.id, payload.u));
+      return row && !row.disabled
+        ? { id: row.id, name: row.name, email: row.email, role: row.role, cityId: row.cityId }
+        : null;
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    return headers.has('cookie') ? userFromHeaders(this.options.auth, headers) : null;
+  }
+
+  private async cityOf(cityId: number | null) {
+    if (cityId === null) return null;
+    if (!this.cityCache.has(cityId)) {
+      const [city] = await this.options.db
+        .select({ name: schema.cities.name, slug: schema.cities.slug })
+        .from(schema.cities)
+        .where(eq(schema.cities.id, cityId));
+      this.cityCache.set(cityId, city ?? null);
+    }
+    return this.cityCache.get(cityId) ?? null;
+  }
+
+  private accept(ws: WebSocket, { documentId, user, city, access, wantsAcks }: Admitted) {
+    const { room, connection } = this.registry.connect(documentId, {
+      socket: {
+        send: (data) => ws.send(data, { binary: true }),
+        close: (code, reason) => {
+          ws.close(code, reason);
+          // A client that stopped reading would never see the close frame behind its backlog.
+          if (code === CloseCode.SlowConsumer) ws.terminate();
+        },
+        get bufferedAmount() {
+          return ws.bufferedAmount;
+        },
+      },
+      identity: identityOf(user, city),
+      access,
+      wantsAcks,
+    });
+    // Listeners are attached before any await: nothing the client sends is lost.
+    this.users.set(connection, user);
+    this.connectionsPerUser.set(user.id, (this.connectionsPerUser.get(user.id) ?? 0) + 1);
+    let alive = true;
+    const ping = setInterval(() => {
+      if (!alive) {
+        ws.terminate();
+        return;
+      }
+      alive = false;
+      ws.ping();
+    }, PING_INTERVAL_MS);
+    ping.unref();
+    ws.on('pong', () => {
+      alive = true;
+    });
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (!isBinary) {
+        connection.close(CloseCode.MalformedMessage);
+        return;
+      }
+      room.handleMessage(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    });
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      clearInterval(ping);
+      room.leave(connection);
+      this.users.delete(connection);
+      const left = (this.connectionsPerUser.get(user.id) ?? 1) - 1;
+      if (left > 0) this.connectionsPerUser.set(user.id, left);
+      else this.connectionsPerUser.delete(user.id);
+    });
+  }
+
+  /** Closes connections whose access was revoked or changed; they reconnect with the new access. */
+  async recheck(documentId: string) {
+    const room = this.registry.get(documentId);
+    if (!room || room.connections.size === 0) return;
+    const facts = await this.options.documents.facts(documentId);
+    for (const connection of [...room.connections]) {
+      const user = this.users.get(connection);
+      if (!user) continue;
+      if (!facts) {
+        connection.close(CloseCode.DocumentGone);
+        continue;
+      }
+      if (documentAccessFor(user, facts) !== connection.access)
+        connection.close(CloseCode.AccessChanged);
+    }
+  }
+
+  private async recheckAll() {
+    for (const room of [...this.registry.all()]) {
+      try {
+        await this.recheck(room.documentId);
+      } catch (error) {
+        this.log.warn({ err: error, documentId: room.documentId }, 'access re-check failed');
+      }
+    }
+  }
+
+  async state(documentId: string): Promise<Uint8Array> {
+    return this.withRoom(documentId, async (room) => Y.encodeStateAsUpdate(room.doc));
+  }
+
+  async restore(documentId: string, state: Uint8Array): Promise<void> {
+    await this.withRoom(documentId, (room) =>
+      room.applyServerEdit((doc) => restoreContent(doc, state), 'restore'),
+    );
+  }
+
+  /** Runs `task` on the document's room, loading it for the time of the task if needed. */
+  private async withRoom<T>(
+    documentId: string,
+    task: (room: ReturnType<RoomRegistry['open']>) => Promise<T>,
+  ) {
+    const room = this.registry.open(documentId);
+    await room.loaded;
+    if (room.status !== 'ready') throw new Error(`document ${documentId} could not be loaded`);
+    try {
+      return await task(room);
+    } finally {
+      if (room.connections.size === 0) this.registry.releaseIdle(room);
+    }
+  }
+
+  get connectionCount() {
+    return this.users.size;
+  }
+
+  async close() {
+    clearInterval(this.recheckTimer);
+    await this.registry.shutdown(CloseCode.ServerShuttingDown);
+    await this.updateLog.drained();
+    this.wss.close();
+  }
+}
