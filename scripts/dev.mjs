@@ -6,7 +6,10 @@ import { install, PNPM, ROOT, step } from './lib.mjs';
 install();
 step('Starting the API on http://localhost:8080 and the web app on http://localhost:5173');
 const children = [
-  spawn('npx', [...PNPM, '--filter', '@uccn/server', 'run', 'dev'], { stdio: 'inherit', cwd: ROOT }),
+  spawn('npx', [...PNPM, '--filter', '@uccn/server', 'run', 'dev'], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  }),
   spawn('npx', [...PNPM, '--filter', '@uccn/web', 'run', 'dev'], { stdio: 'inherit', cwd: ROOT }),
 ];
 const stop = () => {
@@ -14,4 +17,8 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const child of children) child.on('exit', (code) => { stop(); process.exitCode = code ?? 0; });
+for (const child of children)
+  child.on('exit', (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  });
