@@ -137,6 +137,15 @@ describe.each(drivers)('HTTP API on %s', (driver) => {
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/cities', '/api/me']));
   });
 
+  it('serves an API docs page with its assets, without any CDN', async () => {
+    const page = await anonymous.get<string>('/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('/api/docs/swagger-ui-bundle.js');
+    const script = await fetch(`${server.url}/api/docs/swagger-ui-bundle.js`);
+    expect(script.status).toBe(200);
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+  });
+
   it('answers unknown API paths with a JSON 404', async () => {
     const response = await anonymous.get<ErrorBody>('/api/nothing-here');
     expect(response.status).toBe(404);

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -19,6 +18,7 @@ import { invitationRoutes } from '../features/invitations/routes';
 import { InvitationService } from '../features/invitations/service';
 import { meRoutes } from '../features/me/routes';
 import { type DemoInfo, publicConfigRoutes } from '../features/public-config/routes';
+import { mountApiDocs } from './api-docs';
 import { documentAuthRoutes } from './auth-docs';
 import { handleAuthRequest } from './auth-handler';
 import type { AppEnv, AppServices } from './context';
@@ -111,7 +111,7 @@ export function createApp(services: AppServices, options: AppOptions) {
 
   documentAuthRoutes(app);
   app.doc31('/api/openapi.json', OPENAPI_CONFIG);
-  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'UCCN Collab API' }));
+  mountApiDocs(app);
   app.all('/api/*', (c) =>
     c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}.`), 404),
   );
