@@ -26,6 +26,8 @@ export const environmentSchema = z
     DATABASE_URL: postgresUrl.optional(),
     /** Shared Redis for presence and fan-out between nodes. Unset: in-process. */
     REDIS_URL: redisUrl.optional(),
+    /** Prefix of every Redis key and channel: lets several deployments share one Redis. */
+    REDIS_PREFIX: z.string().min(1).max(64).default('uccn:'),
     /** Where the embedded database and generated secrets live. */
     DATA_DIR: z.string().min(1).default('./data'),
     /** Seed demo accounts (on by default only on the embedded database). */
@@ -110,6 +112,8 @@ export const environmentSchema = z
       .default(30 * 60 * 1000),
     /** How often open connections' access is checked again (ms). */
     COLLAB_ACCESS_RECHECK_MS: z.coerce.number().int().min(100).default(5000),
+    /** With Redis: how often each open document reads what other nodes logged (ms), in case pub/sub dropped something. */
+    COLLAB_CATCH_UP_MS: z.coerce.number().int().min(100).default(2000),
     /** Lifetime of a collab token from POST /api/documents/:id/token (seconds). */
     COLLAB_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).default(600),
     /** Sign-in attempts allowed per client address per minute. */
@@ -141,6 +145,7 @@ export interface Config {
   nodeId: string;
   database: { driver: 'postgres'; url: string } | { driver: 'pglite'; dataDir: string };
   redisUrl: string | undefined;
+  redisPrefix: string;
   dataDir: string;
   demo: { enabled: boolean; password: string };
   /** Undefined only on the embedded default, where start-up generates and keeps one. */
@@ -161,6 +166,7 @@ export interface CollabConfig {
   accessRecheckMs: number;
   tokenTtlSeconds: number;
   autoVersionMs: number;
+  catchUpMs: number;
   limits: {
     maxDocumentBytes: number;
     maxAwarenessBytes: number;
@@ -205,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined>, isTTY = fals
       ? { driver: 'postgres', url: e.DATABASE_URL }
       : { driver: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     dataDir,
     demo: { enabled: e.DEMO ?? !e.DATABASE_URL, password: e.DEMO_PASSWORD },
     authSecret: e.AUTH_SECRET,
@@ -221,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined>, isTTY = fals
       accessRecheckMs: e.COLLAB_ACCESS_RECHECK_MS,
       tokenTtlSeconds: e.COLLAB_TOKEN_TTL_SECONDS,
       autoVersionMs: e.COLLAB_AUTO_VERSION_MS,
+      catchUpMs: e.COLLAB_CATCH_UP_MS,
       limits: {
         maxDocumentBytes: e.COLLAB_MAX_DOCUMENT_BYTES,
         maxAwarenessBytes: e.COLLAB_MAX_AWARENESS_BYTES,

@@ -14,6 +14,11 @@ export interface RoomRegistryOptions {
   autoVersionMs?: number;
   onAutoVersion?: (documentId: string, state: Uint8Array) => Promise<void>;
   onUpdate?: (documentId: string, update: Uint8Array, origin: unknown) => void;
+  onAwareness?: (documentId: string, update: Uint8Array) => void;
+  /** A room was created (before it loads): subscribe to other nodes' messages for it. */
+  onRoomOpened?: (room: DocumentRoom) => void;
+  /** A room was unloaded. */
+  onRoomClosed?: (room: DocumentRoom) => void;
 }
 
 export class RoomRegistry {
@@ -60,9 +65,13 @@ export class RoomRegistry {
         onUpdate: this.options.onUpdate
           ? (update, origin) => this.options.onUpdate?.(documentId, update, origin)
           : undefined,
+        onAwareness: this.options.onAwareness
+          ? (update) => this.options.onAwareness?.(documentId, update)
+          : undefined,
       };
       room = new DocumentRoom(roomOptions);
       this.rooms.set(documentId, room);
+      this.options.onRoomOpened?.(room);
     }
     return room;
   }
@@ -106,6 +115,8 @@ export class RoomRegistry {
         await room.unload();
       } catch (error) {
         this.options.logger.error({ err: error, documentId: room.documentId }, 'unloading failed');
+      } finally {
+        this.options.onRoomClosed?.(room);
       }
     })();
     this.unloading.set(room.documentId, done);

@@ -7,12 +7,20 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, guardAwareness } from './awareness-guard';
 import { Connection, type ConnectionOptions } from './connection';
-import type { RoomLimits, RoomLogger, UpdateStore } from './types';
+import type { LogCursor, RoomLimits, RoomLogger, UpdateStore } from './types';
 import { checkUpdate } from './update-check';
 import type { UpdateLog } from './update-log';
 
 /** Origin of the transaction that loads stored state: not broadcast, not logged again. */
 const LOAD_ORIGIN = Symbol('load');
+/**
+ * Origin of updates and awareness from other nodes (fan-out or catch-up): broadcast to this
+ * node's connections, but not logged (the node that received them logged them) nor published.
+ */
+export const REMOTE_ORIGIN = Symbol('remote');
+
+/** Remote messages held while the document loads; past this, a catch-up read replaces them. */
+const MAX_REMOTE_WHILE_LOADING = 1000;
 
 export type RoomStatus = 'loading' | 'ready' | 'failed' | 'closing' | 'closed';
 
@@ -26,8 +34,10 @@ export interface RoomOptions {
   after?: Promise<unknown>;
   /** The last connection left (the registry decides when to unload). */
   onEmpty?: (room: DocumentRoom) => void;
-  /** Every update applied to the document, with its origin (for fan-out to other nodes). */
+  /** Every update applied here from a client or the server (for fan-out to other nodes). */
   onUpdate?: (update: Uint8Array, origin: unknown) => void;
+  /** Every awareness change from a client of this node (for fan-out to other nodes). */
+  onAwareness?: (update: Uint8Array) => void;
   /** Take an automatic version every this many ms of editing (0: never). */
   autoVersionMs?: number;
   onAutoVersion?: (state: Uint8Array) => Promise<void>;
@@ -58,6 +68,11 @@ export class DocumentRoom {
   /** Append promises of the transaction being applied, so its sender can be acknowledged. */
   private collecting: Promise<number>[] | null = null;
   private lastVersionAt = Date.now();
+  /** Where the next catch-up read of the log resumes. */
+  private cursor: LogCursor = { tx: 0, generation: 0 };
+  private catchingUp: Promise<void> | null = null;
+  private remoteWhileLoading: { kind: 'update' | 'awareness'; data: Uint8Array }[] = [];
+  private catchUpAfterLoad = false;
 
   constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId;
@@ -81,6 +96,7 @@ export class DocumentRoom {
         LOAD_ORIGIN,
       );
       this.lastUpdateId = stored.lastUpdateId;
+      this.cursor = stored.cursor;
       this.loadedLogCount = stored.logCount;
       this.loadedLogBytes = stored.logBytes;
       this.approxBytes = (stored.snapshot?.byteLength ?? 0) + stored.logBytes;
@@ -95,11 +111,89 @@ export class DocumentRoom {
     this.doc.on('update', this.handleDocUpdate);
     this.awareness.on('update', this.handleAwarenessChange);
     this.status = 'ready';
+    for (const { kind, data } of this.remoteWhileLoading.splice(0)) {
+      if (kind === 'update') this.applyRemoteUpdate(data);
+      else this.applyRemoteAwareness(data);
+    }
+    if (this.catchUpAfterLoad) void this.catchUp();
     for (const connection of this.connections) {
       this.greet(connection);
       const queued = connection.queue.splice(0);
       for (const message of queued) this.handleMessage(connection, message);
     }
+  }
+
+  /** An update another node applied (already in the log there): broadcast here, never logged. */
+  applyRemoteUpdate(update: Uint8Array) {
+    if (this.status === 'loading') return this.holdRemote('update', update);
+    if (this.status !== 'ready') return;
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } catch (error) {
+      this.logger.warn(
+        { err: error, documentId: this.documentId },
+        'remote update failed to apply; catching up from the log',
+      );
+      void this.catchUp();
+    }
+  }
+
+  /** Awareness from another node's clients. */
+  applyRemoteAwareness(update: Uint8Array) {
+    if (this.status === 'loading') return this.holdRemote('awareness', update);
+    if (this.status !== 'ready') return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+    } catch (error) {
+      this.logger.warn(
+        { err: error, documentId: this.documentId },
+        'remote awareness failed to apply',
+      );
+    }
+  }
+
+  private holdRemote(kind: 'update' | 'awareness', data: Uint8Array) {
+    if (this.remoteWhileLoading.length < MAX_REMOTE_WHILE_LOADING)
+      this.remoteWhileLoading.push({ kind, data });
+    else this.catchUpAfterLoad = true;
+  }
+
+  /**
+   * Reads what other nodes logged since the last read and merges it: the path that does not
+   * depend on pub/sub delivering every message. Applying known content changes nothing, so a
+   * stale read can never undo newer edits.
+   */
+  catchUp(): Promise<void> {
+    if (this.status === 'loading') {
+      this.catchUpAfterLoad = true;
+      return this.loaded;
+    }
+    if (this.status !== 'ready') return Promise.resolve();
+    this.catchingUp ??= (async () => {
+      try {
+        const delta = await this.options.store.readSince(this.documentId, this.cursor);
+        if (this.status !== 'ready') return;
+        if (delta.snapshot || delta.updates.length > 0) {
+          Y.transact(
+            this.doc,
+            () => {
+              if (delta.snapshot) Y.applyUpdate(this.doc, delta.snapshot);
+              for (const update of delta.updates) Y.applyUpdate(this.doc, update);
+            },
+            REMOTE_ORIGIN,
+          );
+        }
+        this.cursor = delta.cursor;
+      } catch (error) {
+        this.logger.warn(
+          { err: error, documentId: this.documentId },
+          'catch-up read failed; will retry',
+        );
+      } finally {
+        this.catchingUp = null;
+      }
+    })();
+    return this.catchingUp;
   }
 
   /** Log rows and bytes after the snapshot: those found at load plus those committed since. */
@@ -266,6 +360,7 @@ export class DocumentRoom {
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return;
+    const remote = origin === REMOTE_ORIGIN;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Sync);
     encoding.writeVarUint(encoder, SyncStep.Update);
@@ -274,6 +369,10 @@ export class DocumentRoom {
     // Broadcast first: other editors never wait for the disk.
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(message, this.limits.maxBufferedBytes);
+    }
+    if (remote) {
+      this.approxBytes += update.byteLength;
+      return;
     }
     this.options.onUpdate?.(update, origin);
     const appended = this.persist(update);
@@ -287,15 +386,18 @@ export class DocumentRoom {
   ) => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Awareness);
-    encoding.writeVarUint8Array(
-      encoder,
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-    );
+    encoding.writeVarUint8Array(encoder, update);
     const message = encoding.toUint8Array(encoder);
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(message, this.limits.maxBufferedBytes);
+    }
+    // Changes from this node's clients (and their removal when they leave) go to other nodes;
+    // remote ones and local time-outs do not.
+    if (origin instanceof Connection) {
+      this.options.onAwareness?.(update);
     }
   };
 

@@ -20,6 +20,23 @@ export interface ConnectionIdentity {
   color: string;
 }
 
+/**
+ * Where a reader of a document's log resumes: the oldest transaction that may still have been
+ * running at its last read (so nothing that commits later is skipped), and the snapshot
+ * generation it has merged.
+ */
+export interface LogCursor {
+  tx: number;
+  generation: number;
+}
+
+/** What a catch-up read returns: rows (and a newer snapshot) since a cursor, and the next cursor. */
+export interface LogDelta {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  cursor: LogCursor;
+}
+
 /** What storage gives back to load a document: latest snapshot, then the log after it. */
 export interface StoredDocument {
   snapshot: Uint8Array | null;
@@ -29,6 +46,8 @@ export interface StoredDocument {
   /** Log rows and bytes after the snapshot, to decide when to compact. */
   logCount: number;
   logBytes: number;
+  /** Where a later catch-up read resumes. */
+  cursor: LogCursor;
 }
 
 export interface UpdateRow {
@@ -47,6 +66,11 @@ export interface UpdateStore {
    * caller had not seen them all.
    */
   compact(documentId: string, state: Uint8Array, upToId: number): Promise<void>;
+  /**
+   * What other writers (other nodes) added since `cursor`. May return rows the caller has
+   * already seen — applying an update twice changes nothing — but never skips one.
+   */
+  readSince(documentId: string, cursor: LogCursor): Promise<LogDelta>;
 }
 
 /** Every limit of a room, with defaults in `DEFAULT_LIMITS`. */

@@ -19,8 +19,11 @@ export class RedisBus implements FanoutBus {
 
   private constructor(options: RedisBusOptions) {
     this.prefix = options.prefix ?? 'uccn:';
-    this.publisher = createClient({ url: options.url });
-    this.subscriber = this.publisher.duplicate();
+    // Without an offline queue a publish fails at once while Redis is down, instead of
+    // piling up; callers have a durable path to catch up from.
+    this.publisher = createClient({ url: options.url, disableOfflineQueue: true });
+    // Subscriptions made while Redis is down wait for it (and are renewed on every reconnect).
+    this.subscriber = this.publisher.duplicate({ disableOfflineQueue: false });
     let up = true;
     const onError = (error: Error) => {
       if (up) options.onConnectionChange?.(false, error);
@@ -74,6 +77,11 @@ export class RedisBus implements FanoutBus {
         await this.subscriber.unsubscribe(this.prefix + channel);
       }
     };
+  }
+
+  /** Resolves when Redis answers; throws while it is unreachable. */
+  async ping() {
+    await this.publisher.ping();
   }
 
   async close() {

@@ -7,6 +7,7 @@ import { type Connection, RoomRegistry, restoreContent, UpdateLog } from '@uccn/
 import { DrizzleUpdateStore } from '@uccn/collab/drizzle';
 import { type Database, schema } from '@uccn/db';
 import { CloseCode, COLLAB_PATH_PREFIX, CollabQuery } from '@uccn/protocol';
+import type { FanoutBus, PresenceStore } from '@uccn/realtime';
 import { eq } from 'drizzle-orm';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
@@ -20,6 +21,8 @@ import type { LiveDocuments } from '../features/documents/versions';
 import type { SessionUser } from '../http/context';
 import { refuseUpgrade } from '../http/upgrade-router';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
+import { DocumentFanout } from './document-fanout';
 import { identityOf } from './identity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,7 +38,12 @@ interface Admitted {
 }
 
 export interface CollabServerOptions {
+  nodeId: string;
   config: CollabConfig;
+  metrics: Metrics;
+  presence: PresenceStore;
+  /** The bus to other nodes; undefined on a single node. */
+  bus?: FanoutBus;
   db: Database;
   auth: Auth;
   documents: DocumentService;
@@ -54,17 +62,47 @@ export class CollabServer implements LiveDocuments {
   private readonly recheckTimer: NodeJS.Timeout;
   private readonly log: Logger;
 
+  readonly fanout: DocumentFanout | undefined;
+
   constructor(private readonly options: CollabServerOptions) {
     this.log = options.log;
-    this.updateLog = new UpdateLog(new DrizzleUpdateStore(options.db));
+    const { metrics } = options;
+    const store = new DrizzleUpdateStore(options.db);
+    this.updateLog = new UpdateLog(store, {
+      onCommit: (rows, _bytes, ms) => {
+        metrics.updates.inc(rows);
+        metrics.saveBatches.observe(rows);
+        metrics.saveLatency.observe(ms / 1000);
+      },
+    });
     this.registry = new RoomRegistry({
-      store: new DrizzleUpdateStore(options.db),
+      store,
       log: this.updateLog,
       limits: options.config.limits,
       logger: options.log,
       autoVersionMs: options.config.autoVersionMs,
       onAutoVersion: options.onAutoVersion,
+      onUpdate: (documentId, update) => this.fanout?.publishUpdate(documentId, update),
+      onAwareness: (documentId, update) => this.fanout?.publishAwareness(documentId, update),
+      onRoomOpened: (room) => {
+        metrics.openDocuments.inc();
+        this.fanout?.attach(room);
+      },
+      onRoomClosed: (room) => {
+        metrics.openDocuments.dec();
+        this.fanout?.detach(room);
+      },
     });
+    this.fanout = options.bus
+      ? new DocumentFanout(
+          options.bus,
+          options.nodeId,
+          () => this.registry.all(),
+          metrics,
+          options.log,
+          options.config.catchUpMs,
+        )
+      : undefined;
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.config.maxFrameBytes,
@@ -192,6 +230,20 @@ export class CollabServer implements LiveDocuments {
     // Listeners are attached before any await: nothing the client sends is lost.
     this.users.set(connection, user);
     this.connectionsPerUser.set(user.id, (this.connectionsPerUser.get(user.id) ?? 0) + 1);
+    this.options.metrics.connections.inc();
+    const presenceId = `${this.options.nodeId}:${connection.id}`;
+    void this.options.presence.add({
+      connectionId: presenceId,
+      userId: user.id,
+      name: user.name,
+      cityId: user.cityId,
+      citySlug: city?.slug ?? null,
+      cityName: city?.name ?? null,
+      kind: 'document',
+      targetId: documentId,
+      node: this.options.nodeId,
+      since: new Date().toISOString(),
+    });
     let alive = true;
     const ping = setInterval(() => {
       if (!alive) {
@@ -217,6 +269,8 @@ export class CollabServer implements LiveDocuments {
       clearInterval(ping);
       room.leave(connection);
       this.users.delete(connection);
+      this.options.metrics.connections.dec();
+      void this.options.presence.remove(presenceId);
       const left = (this.connectionsPerUser.get(user.id) ?? 1) - 1;
       if (left > 0) this.connectionsPerUser.set(user.id, left);
       else this.connectionsPerUser.delete(user.id);
@@ -281,6 +335,7 @@ export class CollabServer implements LiveDocuments {
 
   async close() {
     clearInterval(this.recheckTimer);
+    await this.fanout?.close();
     await this.registry.shutdown(CloseCode.ServerShuttingDown);
     await this.updateLog.drained();
     this.wss.close();

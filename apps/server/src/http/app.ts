@@ -17,6 +17,8 @@ import { healthRoutes } from '../features/health/routes';
 import { invitationRoutes } from '../features/invitations/routes';
 import { InvitationService } from '../features/invitations/service';
 import { meRoutes } from '../features/me/routes';
+import { presenceRoutes } from '../features/presence/routes';
+import { PresenceService } from '../features/presence/service';
 import { type DemoInfo, publicConfigRoutes } from '../features/public-config/routes';
 import { mountApiDocs } from './api-docs';
 import { documentAuthRoutes } from './auth-docs';
@@ -108,6 +110,10 @@ export function createApp(services: AppServices, options: AppOptions) {
   app.route('/api', invitationRoutes(invitations, auth, config.publicUrl));
   app.route('/api', publicConfigRoutes(options.demo));
   app.route('/api', documentRoutes(services.documents, services.versions, services.tokens));
+  app.route(
+    '/api',
+    presenceRoutes(new PresenceService(services.presence, services.db, services.documents)),
+  );
 
   documentAuthRoutes(app);
   app.doc31('/api/openapi.json', OPENAPI_CONFIG);
@@ -117,6 +123,11 @@ export function createApp(services: AppServices, options: AppOptions) {
   );
 
   app.route('/', healthRoutes(services.readiness, config.nodeId));
+  app.get('/metrics', async (c) =>
+    c.body(await services.metrics.registry.metrics(), 200, {
+      'content-type': services.metrics.registry.contentType,
+    }),
+  );
 
   if (options.webDist && existsSync(path.join(options.webDist, 'index.html'))) {
     const root = options.webDist;

@@ -3,6 +3,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database, DatabaseHandle, UserRole } from '@uccn/db';
+import type { PresenceStore } from '@uccn/realtime';
 import type { Accounts } from '../auth/accounts';
 import type { Auth } from '../auth/auth';
 import type { CollabServer } from '../collab/collab-server';
@@ -12,6 +13,7 @@ import type { CollabTokens } from '../features/documents/token';
 import type { VersionService } from '../features/documents/versions';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mailer/mailer';
+import type { Metrics } from '../metrics/metrics';
 
 /** The signed-in user as every feature sees them. */
 export interface SessionUser {
@@ -51,6 +53,8 @@ export interface AppServices {
   versions: VersionService;
   tokens: CollabTokens;
   collab: CollabServer;
+  metrics: Metrics;
+  presence: PresenceStore;
 }
 
 export type FeatureApp = OpenAPIHono<AppEnv>;

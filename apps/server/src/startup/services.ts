@@ -1,7 +1,6 @@
 // Builds the process's services from validated config: database (PGlite or Postgres), auth,
 // mail, readiness checks — and prepares the database (migrations, network seed, demo accounts).
 import { type DatabaseHandle, openDatabase, seedNetwork } from '@uccn/db';
-import { createClient } from 'redis';
 import { Accounts } from '../auth/accounts';
 import { createAuth } from '../auth/auth';
 import { CollabServer } from '../collab/collab-server';
@@ -13,8 +12,10 @@ import type { DemoInfo } from '../features/public-config/routes';
 import type { AppServices, ReadinessCheck } from '../http/context';
 import type { Logger } from '../logger';
 import { createMailer } from '../mailer/mailer';
+import { createMetrics } from '../metrics/metrics';
 import { resolveAuthSecret } from './auth-secret';
 import { seedDemoAccounts } from './demo';
+import { connectRealtime } from './realtime';
 
 export interface PreparedServices {
   services: AppServices;
@@ -84,29 +85,23 @@ export async function prepareServices(
     });
 
     const readiness: Record<string, ReadinessCheck> = { database: () => database.ping() };
-    if (config.redisUrl) {
-      const redis = createClient({ url: config.redisUrl });
-      // Log an outage once, not once per reconnect attempt.
-      let down = false;
-      redis.on('error', (error: Error) => {
-        if (!down) log.warn({ err: error.message }, 'Redis is unreachable; retrying');
-        down = true;
-      });
-      redis.on('ready', () => {
-        if (down) log.info('Redis is reachable again');
-        down = false;
-      });
-      await timed(startupLog, 'Connecting to Redis', () => redis.connect());
-      readiness.redis = async () => {
-        await redis.ping();
-      };
-      closers.push(() => redis.quit());
-    }
+    const metrics = createMetrics(config.nodeId);
+    const realtime = await timed(
+      startupLog,
+      config.redisUrl ? 'Connecting to Redis' : 'Presence and fan-out in process (no REDIS_URL)',
+      () => connectRealtime(config, log, metrics),
+    );
+    closers.push(() => realtime.close());
+    Object.assign(readiness, realtime.readiness);
 
     const documents = new DocumentService(database.db);
     const tokens = new CollabTokens(secret, config.collab.tokenTtlSeconds);
     let versions: VersionService | undefined;
     const collab = new CollabServer({
+      nodeId: config.nodeId,
+      metrics,
+      presence: realtime.presence,
+      bus: realtime.bus,
       config: config.collab,
       db: database.db,
       auth,
@@ -114,9 +109,11 @@ export async function prepareServices(
       tokens,
       log: log.child({ module: 'collab' }),
       onAutoVersion: (documentId, state) =>
-        versions?.createAutomatic(documentId, state) ?? Promise.resolve(),
+        versions?.createAutomatic(documentId, state, config.collab.autoVersionMs) ??
+        Promise.resolve(),
     });
     versions = new VersionService(database.db, documents, collab);
+    realtime.onReconnect = () => collab.fanout?.catchUpAll();
     closers.push(() => collab.close());
 
     return {
@@ -133,6 +130,8 @@ export async function prepareServices(
         versions,
         tokens,
         collab,
+        metrics,
+        presence: realtime.presence,
       },
       demo,
       close: async () => {

@@ -1,10 +1,19 @@
 // The UpdateStore on Postgres or PGlite through drizzle: the update log, snapshots, compaction.
 import { type Database, schema } from '@uccn/db';
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { StoredDocument, UpdateRow, UpdateStore } from '../types';
+import type { LogCursor, LogDelta, StoredDocument, UpdateRow, UpdateStore } from '../types';
 
 const { documentUpdates, documentSnapshots } = schema;
+
+/** The oldest transaction id still running now: rows of older transactions are all visible. */
+async function oldestRunningTransaction(tx: Pick<Database, 'execute'>): Promise<number> {
+  // Both drivers (pg and PGlite) return `{ rows }`; bigints arrive as strings.
+  const result = (await tx.execute(
+    sql`select (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint as xmin`,
+  )) as unknown as { rows: { xmin: string | number }[] };
+  return Number(result.rows[0]?.xmin ?? 0);
+}
 
 /** Rows per INSERT statement: large batches stay within Postgres's parameter limit. */
 const ROWS_PER_STATEMENT = 1000;
@@ -14,8 +23,13 @@ export class DrizzleUpdateStore implements UpdateStore {
 
   async load(documentId: string): Promise<StoredDocument> {
     return this.db.transaction(async (tx) => {
+      const xmin = await oldestRunningTransaction(tx);
       const [snapshot] = await tx
-        .select({ state: documentSnapshots.state, upTo: documentSnapshots.upToUpdateId })
+        .select({
+          state: documentSnapshots.state,
+          upTo: documentSnapshots.upToUpdateId,
+          generation: documentSnapshots.generation,
+        })
         .from(documentSnapshots)
         .where(eq(documentSnapshots.documentId, documentId));
       const rows = await tx
@@ -34,6 +48,33 @@ export class DrizzleUpdateStore implements UpdateStore {
         lastUpdateId: rows.at(-1)?.id ?? snapshot?.upTo ?? 0,
         logCount: rows.length,
         logBytes: rows.reduce((sum, row) => sum + row.update.byteLength, 0),
+        cursor: { tx: xmin, generation: snapshot?.generation ?? 0 },
+      };
+    });
+  }
+
+  async readSince(documentId: string, cursor: LogCursor): Promise<LogDelta> {
+    return this.db.transaction(async (tx) => {
+      // Read the horizon first: every row of a transaction older than it is visible below.
+      const xmin = await oldestRunningTransaction(tx);
+      const [snapshot] = await tx
+        .select({ state: documentSnapshots.state, generation: documentSnapshots.generation })
+        .from(documentSnapshots)
+        .where(
+          and(
+            eq(documentSnapshots.documentId, documentId),
+            gt(documentSnapshots.generation, cursor.generation),
+          ),
+        );
+      const rows = await tx
+        .select({ update: documentUpdates.update })
+        .from(documentUpdates)
+        .where(and(eq(documentUpdates.documentId, documentId), gte(documentUpdates.tx, cursor.tx)))
+        .orderBy(asc(documentUpdates.id));
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+        updates: rows.map((row) => new Uint8Array(row.update)),
+        cursor: { tx: xmin, generation: snapshot?.generation ?? cursor.generation },
       };
     });
   }
@@ -80,7 +121,12 @@ export class DrizzleUpdateStore implements UpdateStore {
         .values({ documentId, state: merged, upToUpdateId: upToId })
         .onConflictDoUpdate({
           target: documentSnapshots.documentId,
-          set: { state: merged, upToUpdateId: upToId, createdAt: new Date() },
+          set: {
+            state: merged,
+            upToUpdateId: upToId,
+            generation: sql`${documentSnapshots.generation} + 1`,
+            createdAt: new Date(),
+          },
         });
       await tx
         .delete(documentUpdates)

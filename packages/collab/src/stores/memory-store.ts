@@ -1,9 +1,10 @@
 // An UpdateStore in memory, for tests of rooms without a database. Behaves like the real one.
 import * as Y from 'yjs';
-import type { StoredDocument, UpdateRow, UpdateStore } from '../types';
+import type { LogCursor, LogDelta, StoredDocument, UpdateRow, UpdateStore } from '../types';
 
 interface MemoryDocument {
   snapshot: Uint8Array | null;
+  generation: number;
   log: { id: number; update: Uint8Array }[];
 }
 
@@ -17,7 +18,7 @@ export class MemoryUpdateStore implements UpdateStore {
   private document(id: string) {
     let document = this.documents.get(id);
     if (!document) {
-      document = { snapshot: null, log: [] };
+      document = { snapshot: null, generation: 0, log: [] };
       this.documents.set(id, document);
     }
     return document;
@@ -36,6 +37,17 @@ export class MemoryUpdateStore implements UpdateStore {
       lastUpdateId: document.log.at(-1)?.id ?? 0,
       logCount: document.log.length,
       logBytes: document.log.reduce((sum, row) => sum + row.update.byteLength, 0),
+      cursor: { tx: this.nextId, generation: document.generation },
+    };
+  }
+
+  /** In memory every append is committed at once, so the next id is a safe cursor. */
+  async readSince(documentId: string, cursor: LogCursor): Promise<LogDelta> {
+    const document = this.document(documentId);
+    return {
+      snapshot: document.generation > cursor.generation ? document.snapshot : null,
+      updates: document.log.filter((row) => row.id >= cursor.tx).map((row) => row.update),
+      cursor: { tx: this.nextId, generation: document.generation },
     };
   }
 
@@ -62,6 +74,7 @@ export class MemoryUpdateStore implements UpdateStore {
       state,
     ]);
     document.log = document.log.filter((row) => row.id > upToId);
+    document.generation += 1;
   }
 
   /** The stored state of a document, as one update (for assertions). */

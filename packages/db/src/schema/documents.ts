@@ -1,5 +1,7 @@
 // Shared documents: metadata and access list, and their durable Yjs state — an append-only
 // update log, the latest compacted snapshot, and named or automatic versions.
+
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   customType,
@@ -64,9 +66,15 @@ export const documentUpdates = pgTable(
       .notNull()
       .references(() => documents.id, { onDelete: 'cascade' }),
     update: bytea().notNull(),
+    /**
+     * Id of the writing transaction. Ids are handed out before commit, so a reader cannot resume
+     * "after the last id it saw"; it resumes from the oldest transaction still running when it
+     * last read (pg_snapshot_xmin), which never skips a row that commits later.
+     */
+    tx: bigint({ mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.documentId, t.id)],
+  (t) => [index().on(t.documentId, t.id), index().on(t.documentId, t.tx)],
 );
 
 /** The latest compacted state of a document; covers every log row with id ≤ upToUpdateId. */
@@ -76,6 +84,8 @@ export const documentSnapshots = pgTable('document_snapshots', {
     .references(() => documents.id, { onDelete: 'cascade' }),
   state: bytea().notNull(),
   upToUpdateId: bigint({ mode: 'number' }).notNull(),
+  /** Bumped by every compaction, so other nodes know to merge the new snapshot. */
+  generation: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

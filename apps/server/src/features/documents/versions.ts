@@ -1,7 +1,7 @@
 // Version history: named versions, automatic ones while a document is edited, one before every
 // restore; viewing a version's state; restoring one as an ordinary edit.
 import { type Database, schema } from '@uccn/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { recordActivity } from '../../activity/activity-log';
 import { AppError } from '../../errors';
 import type { SessionUser } from '../../http/context';
@@ -64,9 +64,25 @@ export class VersionService {
     return version;
   }
 
-  /** Called by the collaboration server while a document is being edited. */
-  async createAutomatic(documentId: string, state: Uint8Array) {
-    await this.insert(documentId, 'auto', null, state, null);
+  /**
+   * Called by the collaboration server while a document is being edited. Every node that has the
+   * document open may ask; a transaction lock and the time of the last automatic version make
+   * one of them take it.
+   */
+  async createAutomatic(documentId: string, state: Uint8Array, minIntervalMs: number) {
+    await this.db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext(${`auto-version:${documentId}`}))`,
+      );
+      const [latest] = await tx
+        .select({ at: max(documentVersions.createdAt) })
+        .from(documentVersions)
+        .where(and(eq(documentVersions.documentId, documentId), eq(documentVersions.kind, 'auto')));
+      if (latest?.at && Date.now() - latest.at.getTime() < minIntervalMs * 0.9) return;
+      await tx
+        .insert(documentVersions)
+        .values({ documentId, kind: 'auto', label: null, state, createdById: null });
+    });
   }
 
   async get(user: SessionUser, documentId: string, versionId: string) {
