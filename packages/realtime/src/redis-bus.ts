@@ -86,6 +86,12 @@ export class RedisBus implements FanoutBus {
 
   async close() {
     this.listeners.clear();
-    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+    // QUIT waits for Redis to answer, which never happens while it is down (and stops the
+    // reconnecting): then the connection is dropped, failing whatever was queued for it.
+    await Promise.allSettled(
+      [this.subscriber, this.publisher].map((client) =>
+        client.isReady ? client.quit() : client.destroy(),
+      ),
+    );
   }
 }

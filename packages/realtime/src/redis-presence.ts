@@ -95,8 +95,13 @@ export class RedisPresence implements PresenceStore {
 
   async close() {
     clearInterval(this.timer);
-    if (this.client.isReady) await this.client.del(this.key).catch(() => {});
     this.local.clear();
+    // While Redis is down QUIT would wait for it forever; the key expires by itself anyway.
+    if (!this.client.isReady) {
+      this.client.destroy();
+      return;
+    }
+    await this.client.del(this.key).catch(() => {});
     await this.client.quit().catch(() => {});
   }
 }
