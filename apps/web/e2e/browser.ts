@@ -34,6 +34,8 @@ export interface BrowserSession {
   /** The current test's page, in a context of its own (no cookies from other tests). */
   readonly page: Page;
   readonly context: BrowserContext;
+  /** Another person's browser for this test: a page in a fresh context, closed after the test. */
+  openPage: () => Promise<Page>;
 }
 
 /** Launches Chromium for the enclosing `describe` and opens a fresh page for each test. */
@@ -41,7 +43,25 @@ export function useBrowser(options: { locale?: string } = {}): BrowserSession {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
+  let extraPages: Page[] = [];
   let pageErrors: string[] = [];
+
+  const newPage = async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    const created = await browser.newContext({
+      baseURL: baseUrl,
+      locale: options.locale ?? 'en-GB',
+      viewport: { width: 1280, height: 900 },
+    });
+    created.setDefaultTimeout(10_000);
+    const opened = await created.newPage();
+    const label = extraPages.length + (page ? 1 : 0);
+    opened.on('pageerror', (error) => pageErrors.push(`[page ${label}] ${error.message}`));
+    opened.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`[page ${label}] ${message.text()}`);
+    });
+    return opened;
+  };
 
   beforeAll(async () => {
     browser = await chromium.launch({
@@ -64,19 +84,11 @@ export function useBrowser(options: { locale?: string } = {}): BrowserSession {
   });
 
   beforeEach(async () => {
-    if (!browser) throw new Error('Chromium did not start');
-    context = await browser.newContext({
-      baseURL: baseUrl,
-      locale: options.locale ?? 'en-GB',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
     pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    extraPages = [];
+    page = undefined;
+    page = await newPage();
+    context = page.context();
   });
 
   afterEach(async ({ task }) => {
@@ -86,8 +98,14 @@ export function useBrowser(options: { locale?: string } = {}): BrowserSession {
       const path = `${RESULTS_DIR}${name}.png`;
       await page.screenshot({ path, fullPage: true });
       console.error(`[e2e] screenshot of the failure: ${path}`);
+      for (const [index, extra] of extraPages.entries()) {
+        const extraPath = `${RESULTS_DIR}${name}-${index + 2}.png`;
+        await extra.screenshot({ path: extraPath, fullPage: true });
+        console.error(`[e2e] screenshot of another page: ${extraPath}`);
+      }
       if (pageErrors.length > 0) console.error(`[e2e] page errors:\n${pageErrors.join('\n')}`);
     }
+    for (const extra of extraPages) await extra.context().close();
     await context?.close();
   });
 
@@ -100,6 +118,11 @@ export function useBrowser(options: { locale?: string } = {}): BrowserSession {
       if (!context) throw new Error('No context: use it inside a test');
       return context;
     },
+    openPage: async () => {
+      const opened = await newPage();
+      extraPages.push(opened);
+      return opened;
+    },
   };
 }
 
@@ -110,6 +133,17 @@ export async function visible(locator: Locator): Promise<Locator> {
 }
 
 export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'creative-cities';
+
+/** Signs in through the API with the page's own request context, so the cookie lands there. */
+export async function signInByApi(page: Page, email: string, password = DEMO_PASSWORD) {
+  const response = await page.request.post('/api/auth/sign-in/email', {
+    data: { email, password },
+    headers: { Origin: baseUrl ?? '' },
+  });
+  if (!response.ok()) {
+    throw new Error(`sign-in of ${email} failed: ${response.status()} ${await response.text()}`);
+  }
+}
 
 /** Signs in through the form, as a person would, and waits for the directory. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {

@@ -3,6 +3,7 @@ import { citiesApiPath } from '../cities/filters';
 import { ApiError, apiRequest } from './client';
 import type {
   City,
+  CityAccess,
   CityDetail,
   CityFilters,
   CityMember,
@@ -10,12 +11,15 @@ import type {
   Country,
   CreatedInvitation,
   CreativeField,
+  DocumentVersion,
   InvitableRole,
   InvitationPreview,
   Me,
   PublicConfig,
   Region,
+  SharedDocument,
   User,
+  VersionWithState,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -87,4 +91,63 @@ export async function acceptInvitation(
 ): Promise<User> {
   const path = `/api/invitations/${enc(token)}/accept`;
   return (await apiRequest<{ user: User }>(path, { method: 'POST', body: input })).user;
+}
+
+/** Documents the user may read, most recently changed first; archived ones only when asked. */
+export async function getDocuments(includeArchived: boolean): Promise<SharedDocument[]> {
+  const path = `/api/documents${includeArchived ? '?archived=true' : ''}`;
+  return (await apiRequest<{ documents: SharedDocument[] }>(path)).documents;
+}
+
+export async function getDocument(id: string): Promise<SharedDocument> {
+  return (await apiRequest<{ document: SharedDocument }>(`/api/documents/${enc(id)}`)).document;
+}
+
+export async function createDocument(input: {
+  title: string;
+  cities: CityAccess[];
+}): Promise<SharedDocument> {
+  const body = await apiRequest<{ document: SharedDocument }>('/api/documents', {
+    method: 'POST',
+    body: input,
+  });
+  return body.document;
+}
+
+export async function updateDocument(
+  id: string,
+  change: { title?: string; archived?: boolean },
+): Promise<SharedDocument> {
+  const path = `/api/documents/${enc(id)}`;
+  return (await apiRequest<{ document: SharedDocument }>(path, { method: 'PATCH', body: change }))
+    .document;
+}
+
+export async function setDocumentAccess(id: string, cities: CityAccess[]): Promise<SharedDocument> {
+  const path = `/api/documents/${enc(id)}/access`;
+  return (await apiRequest<{ document: SharedDocument }>(path, { method: 'PUT', body: { cities } }))
+    .document;
+}
+
+export async function getVersions(documentId: string): Promise<DocumentVersion[]> {
+  const path = `/api/documents/${enc(documentId)}/versions`;
+  return (await apiRequest<{ versions: DocumentVersion[] }>(path)).versions;
+}
+
+export async function createVersion(documentId: string, label: string): Promise<DocumentVersion> {
+  const path = `/api/documents/${enc(documentId)}/versions`;
+  return (await apiRequest<{ version: DocumentVersion }>(path, { method: 'POST', body: { label } }))
+    .version;
+}
+
+export function getVersion(documentId: string, versionId: string): Promise<VersionWithState> {
+  return apiRequest(`/api/documents/${enc(documentId)}/versions/${enc(versionId)}`);
+}
+
+export function restoreVersion(
+  documentId: string,
+  versionId: string,
+): Promise<{ restored: string; beforeRestore: DocumentVersion }> {
+  const path = `/api/documents/${enc(documentId)}/versions/${enc(versionId)}/restore`;
+  return apiRequest(path, { method: 'POST', body: {} });
 }

@@ -5,11 +5,15 @@ import {
   getCity,
   getCityMembers,
   getCountries,
+  getDocument,
+  getDocuments,
   getFields,
   getInvitation,
   getMe,
   getPublicConfig,
   getRegions,
+  getVersion,
+  getVersions,
 } from './endpoints';
 import type { CityFilters } from './types';
 
@@ -24,6 +28,10 @@ export const queryKeys = {
   city: (slug: string) => ['city', slug] as const,
   cityMembers: (slug: string) => ['city-members', slug] as const,
   invitation: (token: string) => ['invitation', token] as const,
+  documents: (includeArchived: boolean) => ['documents', includeArchived] as const,
+  document: (id: string) => ['document', id] as const,
+  versions: (documentId: string) => ['versions', documentId] as const,
+  version: (documentId: string, versionId: string) => ['version', documentId, versionId] as const,
 };
 
 // Reference data changes a few times a year; one fetch per visit is plenty.
@@ -81,5 +89,42 @@ export function useInvitation(token: string) {
     queryKey: queryKeys.invitation(token),
     queryFn: () => getInvitation(token),
     retry: false,
+  });
+}
+
+export function useDocuments(includeArchived: boolean) {
+  const me = useMe();
+  return useQuery({
+    queryKey: [...queryKeys.documents(includeArchived), me.data?.user.id ?? null],
+    queryFn: () => getDocuments(includeArchived),
+    enabled: Boolean(me.data),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One document's metadata; polled, so that a rename or a change of access shows up. */
+export function useDocument(id: string) {
+  return useQuery({
+    queryKey: queryKeys.document(id),
+    queryFn: () => getDocument(id),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useVersions(documentId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.versions(documentId),
+    queryFn: () => getVersions(documentId),
+    enabled,
+  });
+}
+
+export function useVersion(documentId: string, versionId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.version(documentId, versionId ?? ''),
+    queryFn: () => getVersion(documentId, versionId ?? ''),
+    enabled: versionId !== null,
+    // A version never changes once saved.
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -107,3 +107,49 @@ export interface CityFilters {
   region: string;
   country: string;
 }
+
+/** What a city (or the requesting user) may do with a shared document. */
+export type DocumentAccess = 'write' | 'read';
+
+/** A city on a document's access list. */
+export interface CityAccess {
+  slug: string;
+  access: DocumentAccess;
+}
+
+export interface DocumentCity extends CityAccess {
+  name: string;
+}
+
+/** A shared document: its metadata; the body lives in the Yjs document at `/collab/<id>`. */
+export interface SharedDocument {
+  id: string;
+  title: string;
+  kind: 'document' | 'proposal';
+  ownerCity: { slug: string; name: string } | null;
+  /** What the requesting user may do. */
+  access: DocumentAccess;
+  /** Whether the requesting user may share, archive and restore from archive. */
+  canManage: boolean;
+  cities: DocumentCity[];
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type VersionKind = 'named' | 'auto' | 'before-restore';
+
+export interface DocumentVersion {
+  id: string;
+  kind: VersionKind;
+  label: string | null;
+  /** The name of who saved it; null for automatic versions. */
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface VersionWithState {
+  version: DocumentVersion;
+  /** The version's Yjs state, as a base64 update. */
+  state: string;
+}

@@ -6,13 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { useMe } from '../api/queries';
 import { canManageMembers } from '../auth/permissions';
 import { useSignOut } from '../auth/useSignOut';
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const first = parts[0]?.[0] ?? '';
-  const last = parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '';
-  return (first + last).toUpperCase();
-}
+import { initials } from './initials';
 
 export function AccountMenu() {
   const { t } = useTranslation();
@@ -49,7 +43,7 @@ export function AccountMenu() {
             <Avatar color="unesco" radius="xl" size={36}>
               {initials(user.name)}
             </Avatar>
-            <Box visibleFrom="xs" style={{ lineHeight: 1.2 }}>
+            <Box visibleFrom="xs" style={{ lineHeight: 1.2, whiteSpace: 'nowrap' }}>
               <Text fz="sm" fw={600} lh={1.25}>
                 {user.name}
               </Text>

@@ -28,7 +28,8 @@ export function Brand() {
           <Text fw={700} fz="lg" lh={1.1} c="unesco.8" style={{ whiteSpace: 'nowrap' }}>
             {t('app.name')}
           </Text>
-          <Text fz="xs" c="dimmed" lh={1.2} visibleFrom="md">
+          {/* Beside six sections and the account, the tagline fits on wide screens only. */}
+          <Text fz="xs" c="dimmed" lh={1.2} visibleFrom="xl" style={{ whiteSpace: 'nowrap' }}>
             {t('app.tagline')}
           </Text>
         </Box>

@@ -3,6 +3,7 @@ import { Button, Stack } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconChartBar,
+  IconFiles,
   IconFileText,
   IconMessages,
   IconUsers,
@@ -13,11 +14,12 @@ import { NavLink } from 'react-router';
 import { useMe } from '../api/queries';
 import { canManageMembers } from '../auth/permissions';
 
-type NavKey = 'proposals' | 'discussions' | 'monitoring' | 'cities' | 'members';
+type NavKey = 'proposals' | 'discussions' | 'documents' | 'monitoring' | 'cities' | 'members';
 
 const ITEMS: { key: NavKey; to: string; icon: ComponentType<{ size?: number }> }[] = [
   { key: 'proposals', to: '/proposals', icon: IconFileText },
   { key: 'discussions', to: '/discussions', icon: IconMessages },
+  { key: 'documents', to: '/documents', icon: IconFiles },
   { key: 'monitoring', to: '/monitoring', icon: IconChartBar },
   { key: 'cities', to: '/cities', icon: IconBuildingCommunity },
   { key: 'members', to: '/members', icon: IconUsers },
@@ -49,6 +51,8 @@ export function MainNav({ orientation, onNavigate }: MainNavProps) {
                 justify={vertical ? 'flex-start' : 'center'}
                 fullWidth={vertical}
                 size={vertical ? 'md' : 'sm'}
+                // Six sections share the header with the brand and the account menu.
+                px={vertical ? undefined : 'sm'}
               >
                 {t(`nav.${key}`)}
               </Button>

@@ -1,14 +1,22 @@
 // The app's routes (react-router data mode); every page renders inside the app shell.
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { InvitePage } from '../auth/InvitePage';
 import { SignInPage } from '../auth/SignInPage';
 import { CityDirectoryPage } from '../cities/CityDirectoryPage';
 import { CityPage } from '../cities/CityPage';
+import { DocumentListPage } from '../documents/DocumentListPage';
+import { PageLoader } from '../documents/editor/PageLoader';
 import { MembersPage } from '../members/MembersPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { AppLayout } from './AppLayout';
+
+// The editor brings Tiptap, ProseMirror and Yjs: loaded only when a document is opened.
+const DocumentPage = lazy(async () => ({
+  default: (await import('../documents/editor/DocumentPage')).DocumentPage,
+}));
 
 export function createRouter() {
   return createBrowserRouter([
@@ -21,6 +29,15 @@ export function createRouter() {
         { index: true, element: <Navigate to="/cities" replace /> },
         { path: 'proposals', element: <PlaceholderPage section="proposals" /> },
         { path: 'discussions', element: <PlaceholderPage section="discussions" /> },
+        { path: 'documents', element: <DocumentListPage /> },
+        {
+          path: 'documents/:id',
+          element: (
+            <Suspense fallback={<PageLoader />}>
+              <DocumentPage />
+            </Suspense>
+          ),
+        },
         { path: 'monitoring', element: <PlaceholderPage section="monitoring" /> },
         { path: 'cities', element: <CityDirectoryPage /> },
         { path: 'cities/:slug', element: <CityPage /> },
