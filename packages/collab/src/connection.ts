@@ -81,6 +81,9 @@ export class Connection {
     this.send(encodeSavedMessage(encodeClocks(this.savedClocks)), maxBufferedBytes);
   }
 
+  /** Called once when the server closes this connection (set by the room, which lets it go). */
+  onClosed: (() => void) | undefined;
+
   close(code: CloseCode, reason: string = CloseReason[code]) {
     if (this.closed) return;
     this.closed = true;
@@ -89,5 +92,8 @@ export class Connection {
     } catch {
       // The socket is already gone; nothing left to tell the client.
     }
+    // The room lets go at once rather than when the closing handshake ends (up to ~30 s later
+    // for a client that never answers): its carets vanish and its awareness ids are free again.
+    this.onClosed?.();
   }
 }
