@@ -29,8 +29,19 @@ export interface DatabaseHandle {
    * together migrate and seed one after the other. PGlite has one process, so it just runs.
    */
   withLock<T>(name: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs one SQL statement directly on the driver, for hot paths where the query builder's
+   * cost shows (the update log's group commit). `name` makes it a prepared statement on Postgres.
+   */
+  query: RawQuery;
   close(): Promise<void>;
 }
+
+export type RawQuery = <Row = Record<string, unknown>>(
+  text: string,
+  params: unknown[],
+  name?: string,
+) => Promise<{ rows: Row[] }>;
 
 export type DatabaseOptions =
   | { driver: 'postgres'; url: string; poolSize?: number }
@@ -71,6 +82,10 @@ export async function openDatabase(
           client.release();
         }
       },
+      query: async <Row>(text: string, values: unknown[], name?: string) => {
+        const result = await pool.query({ text, values, ...(name ? { name } : {}) });
+        return { rows: result.rows as Row[] };
+      },
       close: () => pool.end(),
     };
   }
@@ -85,6 +100,10 @@ export async function openDatabase(
       await db.execute(sql`select 1`);
     },
     withLock: (_name, task) => task(),
+    query: async <Row>(text: string, values: unknown[]) => {
+      const result = await client.query<Row>(text, values);
+      return { rows: result.rows };
+    },
     close: () => client.close(),
   };
 }

@@ -5,6 +5,7 @@ export {
   type DatabaseHandle,
   type DatabaseOptions,
   openDatabase,
+  type RawQuery,
   type Schema,
 } from './client';
 export { dataFolder, migrationsFolder } from './data-folder';
