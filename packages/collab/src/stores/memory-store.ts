@@ -1,5 +1,6 @@
 // An UpdateStore in memory, for tests of rooms without a database. Behaves like the real one.
 import * as Y from 'yjs';
+import { mergeOver } from '../pending-structs';
 import type { LogCursor, LogDelta, StoredDocument, UpdateRow, UpdateStore } from '../types';
 
 interface MemoryDocument {
@@ -68,10 +69,9 @@ export class MemoryUpdateStore implements UpdateStore {
   async compact(documentId: string, state: Uint8Array, upToId: number) {
     const document = this.document(documentId);
     const covered = document.log.filter((row) => row.id <= upToId).map((row) => row.update);
-    document.snapshot = Y.mergeUpdates([
+    document.snapshot = mergeOver(state, [
       ...(document.snapshot ? [document.snapshot] : []),
       ...covered,
-      state,
     ]);
     document.log = document.log.filter((row) => row.id > upToId);
     document.generation += 1;
