@@ -1,7 +1,7 @@
 // The UpdateStore on Postgres or PGlite through drizzle: the update log, snapshots, compaction.
-import { type Database, schema } from '@uccn/db';
-import { and, asc, eq, gt, gte, lte, sql } from 'drizzle-orm';
-import * as Y from 'yjs';
+import { type Database, type RawQuery, schema } from '@uccn/db';
+import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
+import { mergeOver } from '../pending-structs';
 import type { LogCursor, LogDelta, StoredDocument, UpdateRow, UpdateStore } from '../types';
 
 const { documentUpdates, documentSnapshots } = schema;
@@ -15,11 +15,38 @@ async function oldestRunningTransaction(tx: Pick<Database, 'execute'>): Promise<
   return Number(result.rows[0]?.xmin ?? 0);
 }
 
+/**
+ * The snapshot and the log rows are read in one snapshot of the database: otherwise another
+ * node's compaction committing between the two reads would hand back the old snapshot and only
+ * the rows after the new one.
+ */
+const SNAPSHOT_READ = { isolationLevel: 'repeatable read' } as const;
+
 /** Rows per INSERT statement: large batches stay within Postgres's parameter limit. */
 const ROWS_PER_STATEMENT = 1000;
 
+/** Rows come back in the order of the arrays: ORDER BY WITH ORDINALITY makes that explicit. */
+const APPEND_SQL = `insert into document_updates (document_id, update)
+  select document_id, update from unnest($1::uuid[], $2::bytea[]) with ordinality as rows(document_id, update, position)
+  order by position
+  returning id`;
+
+/** node-postgres sends a Buffer as bytea (a bare Uint8Array would not be); PGlite takes either. */
+function asBuffer(bytes: Uint8Array) {
+  return Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 export class DrizzleUpdateStore implements UpdateStore {
-  constructor(private readonly db: Database) {}
+  /**
+   * @param query the driver's raw query (DatabaseHandle.query), for the update log's hot path;
+   * without it appends go through the query builder.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly query?: RawQuery,
+  ) {}
 
   async load(documentId: string): Promise<StoredDocument> {
     return this.db.transaction(async (tx) => {
@@ -35,22 +62,19 @@ export class DrizzleUpdateStore implements UpdateStore {
       const rows = await tx
         .select({ id: documentUpdates.id, update: documentUpdates.update })
         .from(documentUpdates)
-        .where(
-          and(
-            eq(documentUpdates.documentId, documentId),
-            gt(documentUpdates.id, snapshot?.upTo ?? 0),
-          ),
-        )
+        // Every row still stored: compaction deletes exactly the rows it merged, so a row that
+        // got a low id but committed after a compaction read the log is still here, unmerged.
+        .where(eq(documentUpdates.documentId, documentId))
         .orderBy(asc(documentUpdates.id));
       return {
         snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
         updates: rows.map((row) => new Uint8Array(row.update)),
-        lastUpdateId: rows.at(-1)?.id ?? snapshot?.upTo ?? 0,
+        lastUpdateId: Math.max(rows.at(-1)?.id ?? 0, snapshot?.upTo ?? 0),
         logCount: rows.length,
         logBytes: rows.reduce((sum, row) => sum + row.update.byteLength, 0),
         cursor: { tx: xmin, generation: snapshot?.generation ?? 0 },
       };
-    });
+    }, SNAPSHOT_READ);
   }
 
   async readSince(documentId: string, cursor: LogCursor): Promise<LogDelta> {
@@ -76,23 +100,32 @@ export class DrizzleUpdateStore implements UpdateStore {
         updates: rows.map((row) => new Uint8Array(row.update)),
         cursor: { tx: xmin, generation: snapshot?.generation ?? cursor.generation },
       };
-    });
+    }, SNAPSHOT_READ);
   }
 
   async append(rows: UpdateRow[]): Promise<number[]> {
     if (rows.length === 0) return [];
-    return this.db.transaction(async (tx) => {
-      const ids: number[] = [];
-      for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-        const inserted = await tx
+    const ids: number[] = [];
+    // One statement per chunk, no explicit transaction: a single INSERT is atomic, and one round
+    // trip per group commit keeps both the server and Postgres cheap.
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+      if (this.query) {
+        const result = await this.query<{ id: string | number }>(
+          APPEND_SQL,
+          [chunk.map((row) => row.documentId), chunk.map((row) => asBuffer(row.update))],
+          'uccn_append_updates',
+        );
+        for (const row of result.rows) ids.push(Number(row.id));
+      } else {
+        const inserted = await this.db
           .insert(documentUpdates)
-          .values(rows.slice(start, start + ROWS_PER_STATEMENT))
+          .values(chunk)
           .returning({ id: documentUpdates.id });
-        // RETURNING gives rows in VALUES order for a single-statement insert.
         for (const row of inserted) ids.push(row.id);
       }
-      return ids;
-    });
+    }
+    return ids;
   }
 
   async compact(documentId: string, state: Uint8Array, upToId: number) {
@@ -104,17 +137,18 @@ export class DrizzleUpdateStore implements UpdateStore {
         .from(documentSnapshots)
         .where(eq(documentSnapshots.documentId, documentId));
       if (previous && previous.upTo >= upToId) return;
+      // Ids are handed out before commit: a row below upToId may commit later than this read.
+      // It is not merged here, so it must not be deleted here either — only rows read are.
       const covered = await tx
-        .select({ update: documentUpdates.update })
+        .select({ id: documentUpdates.id, update: documentUpdates.update })
         .from(documentUpdates)
         .where(and(eq(documentUpdates.documentId, documentId), lte(documentUpdates.id, upToId)))
         .orderBy(asc(documentUpdates.id));
       // Merge everything the snapshot replaces, so no row is lost even if the caller's
       // in-memory state had not seen it.
-      const merged = Y.mergeUpdates([
+      const merged = mergeOver(state, [
         ...(previous ? [new Uint8Array(previous.state)] : []),
         ...covered.map((row) => new Uint8Array(row.update)),
-        state,
       ]);
       await tx
         .insert(documentSnapshots)
@@ -128,9 +162,12 @@ export class DrizzleUpdateStore implements UpdateStore {
             createdAt: new Date(),
           },
         });
-      await tx
-        .delete(documentUpdates)
-        .where(and(eq(documentUpdates.documentId, documentId), lte(documentUpdates.id, upToId)));
+      const mergedIds = covered.map((row) => row.id);
+      for (let start = 0; start < mergedIds.length; start += ROWS_PER_STATEMENT) {
+        await tx
+          .delete(documentUpdates)
+          .where(inArray(documentUpdates.id, mergedIds.slice(start, start + ROWS_PER_STATEMENT)));
+      }
     });
   }
 }

@@ -77,7 +77,10 @@ export const documentUpdates = pgTable(
   (t) => [index().on(t.documentId, t.id), index().on(t.documentId, t.tx)],
 );
 
-/** The latest compacted state of a document; covers every log row with id ≤ upToUpdateId. */
+/**
+ * The latest compacted state of a document. Compaction merges the log rows it reads into it and
+ * deletes exactly those rows, so loading is this snapshot plus every row still in the log.
+ */
 export const documentSnapshots = pgTable('document_snapshots', {
   documentId: uuid()
     .primaryKey()
