@@ -5,10 +5,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type Connection, RoomRegistry, restoreContent, UpdateLog } from '@uccn/collab';
 import { DrizzleUpdateStore } from '@uccn/collab/drizzle';
-import { type Database, schema } from '@uccn/db';
+import { type Database, type RawQuery, schema } from '@uccn/db';
 import { CloseCode, COLLAB_PATH_PREFIX, CollabQuery } from '@uccn/protocol';
 import type { FanoutBus, PresenceStore } from '@uccn/realtime';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Auth } from '../auth/auth';
@@ -23,6 +23,7 @@ import { refuseUpgrade } from '../http/upgrade-router';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 import { DocumentFanout } from './document-fanout';
+import { ExpiringCache } from './expiring-cache';
 import { identityOf } from './identity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,6 +40,8 @@ interface Admitted {
 
 export interface CollabServerOptions {
   nodeId: string;
+  /** The driver's raw query, for the update log's group commit. */
+  query?: RawQuery;
   config: CollabConfig;
   metrics: Metrics;
   presence: PresenceStore;
@@ -59,6 +62,15 @@ export class CollabServer implements LiveDocuments {
   private readonly users = new Map<Connection, SessionUser>();
   private readonly connectionsPerUser = new Map<string, number>();
   private readonly cityCache = new Map<number, { name: string; slug: string } | null>();
+  /** When each open document last changed (documents.updated_at), as the periodic re-check saw it. */
+  private readonly lastChange = new Map<string, number>();
+  /** Sessions seen at upgrades, for a few seconds (sign-out reaches new sockets within that). */
+  private readonly sessionCache = new ExpiringCache<string, SessionUser | null>(10_000);
+  /** Access facts of documents, for a moment; dropped at once when this node changes them. */
+  private readonly accessCache = new ExpiringCache<
+    string,
+    Awaited<ReturnType<DocumentService['facts']>>
+  >(2_000);
   private readonly recheckTimer: NodeJS.Timeout;
   private readonly log: Logger;
 
@@ -67,7 +79,7 @@ export class CollabServer implements LiveDocuments {
   constructor(private readonly options: CollabServerOptions) {
     this.log = options.log;
     const { metrics } = options;
-    const store = new DrizzleUpdateStore(options.db);
+    const store = new DrizzleUpdateStore(options.db, options.query);
     this.updateLog = new UpdateLog(store, {
       onCommit: (rows, _bytes, ms) => {
         metrics.updates.inc(rows);
@@ -108,7 +120,10 @@ export class CollabServer implements LiveDocuments {
       maxPayload: options.config.maxFrameBytes,
       perMessageDeflate: false,
     });
-    options.documents.onAccessChange((documentId) => void this.recheck(documentId));
+    options.documents.onAccessChange((documentId) => {
+      this.accessCache.delete(documentId);
+      void this.recheck(documentId);
+    });
     this.recheckTimer = setInterval(() => void this.recheckAll(), options.config.accessRecheckMs);
     this.recheckTimer.unref();
   }
@@ -121,7 +136,14 @@ export class CollabServer implements LiveDocuments {
           refuseUpgrade(socket, result.status, result.code, result.message);
           return;
         }
-        this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, result));
+        let accepted = false;
+        this.wss.handleUpgrade(request, socket, head, (ws) => {
+          accepted = true;
+          this.accept(ws, result);
+        });
+        // Without verifyClient, ws accepts or aborts the handshake synchronously: an aborted
+        // one frees the slot authorizeUpgrade reserved.
+        if (!accepted) this.releaseSlot(result.user.id);
       },
       (error: unknown) => {
         this.log.error({ err: error }, 'collab upgrade failed');
@@ -140,7 +162,9 @@ export class CollabServer implements LiveDocuments {
     const user = await this.authenticate(request, url, documentId);
     if (!user)
       return { status: 401, code: 'unauthorized', message: 'Sign in, or pass a valid ?token=.' };
-    const facts = await this.options.documents.facts(documentId);
+    const facts = await this.accessCache.getOrLoad(documentId, () =>
+      this.options.documents.facts(documentId),
+    );
     if (!facts)
       return { status: 404, code: 'document_not_found', message: 'There is no such document.' };
     const access = documentAccessFor(user, facts);
@@ -150,14 +174,18 @@ export class CollabServer implements LiveDocuments {
         code: 'forbidden',
         message: 'This document is not shared with your city.',
       };
-    if ((this.connectionsPerUser.get(user.id) ?? 0) >= this.options.config.maxConnectionsPerUser) {
+    const city = await this.cityOf(user.cityId);
+    // Checked and reserved after the last await: concurrent upgrades cannot all pass the check
+    // before any of them is counted.
+    const open = this.connectionsPerUser.get(user.id) ?? 0;
+    if (open >= this.options.config.maxConnectionsPerUser) {
       return {
         status: 429,
         code: 'rate_limited',
         message: 'Too many open connections for this user.',
       };
     }
-    const city = await this.cityOf(user.cityId);
+    this.connectionsPerUser.set(user.id, open + 1);
     return {
       documentId,
       user,
@@ -167,6 +195,10 @@ export class CollabServer implements LiveDocuments {
     };
   }
 
+  /**
+   * The user behind the upgrade's token or cookie. Lookups are cached for a few seconds: a client
+   * reconnecting or opening many documents costs one session lookup, not one per socket.
+   */
   private async authenticate(
     request: IncomingMessage,
     url: URL,
@@ -176,26 +208,30 @@ export class CollabServer implements LiveDocuments {
     if (token) {
       const payload = this.options.tokens.verify(token, documentId);
       if (!payload) return null;
-      const [row] = await this.options.db
-        .select({
-          id: schema.users.id,
-          name: schema.users.name,
-          email: schema.users.email,
-          role: schema.users.role,
-          cityId: schema.users.cityId,
-          disabled: schema.users.disabled,
-        })
-        .from(schema.users)
-        .where(eq(schema.users.id, payload.u));
-      return row && !row.disabled
-        ? { id: row.id, name: row.name, email: row.email, role: row.role, cityId: row.cityId }
-        : null;
+      return this.sessionCache.getOrLoad(`user:${payload.u}`, () => this.userById(payload.u));
     }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (typeof value === 'string') headers.set(name, value);
-    }
-    return headers.has('cookie') ? userFromHeaders(this.options.auth, headers) : null;
+    const cookie = request.headers.cookie;
+    if (!cookie) return null;
+    return this.sessionCache.getOrLoad(`cookie:${cookie}`, () =>
+      userFromHeaders(this.options.auth, new Headers({ cookie })),
+    );
+  }
+
+  private async userById(userId: string): Promise<SessionUser | null> {
+    const [row] = await this.options.db
+      .select({
+        id: schema.users.id,
+        name: schema.users.name,
+        email: schema.users.email,
+        role: schema.users.role,
+        cityId: schema.users.cityId,
+        disabled: schema.users.disabled,
+      })
+      .from(schema.users)
+      .where(eq(schema.users.id, userId));
+    return row && !row.disabled
+      ? { id: row.id, name: row.name, email: row.email, role: row.role, cityId: row.cityId }
+      : null;
   }
 
   private async cityOf(cityId: number | null) {
@@ -229,7 +265,6 @@ export class CollabServer implements LiveDocuments {
     });
     // Listeners are attached before any await: nothing the client sends is lost.
     this.users.set(connection, user);
-    this.connectionsPerUser.set(user.id, (this.connectionsPerUser.get(user.id) ?? 0) + 1);
     this.options.metrics.connections.inc();
     const presenceId = `${this.options.nodeId}:${connection.id}`;
     void this.options.presence.add({
@@ -271,10 +306,15 @@ export class CollabServer implements LiveDocuments {
       this.users.delete(connection);
       this.options.metrics.connections.dec();
       void this.options.presence.remove(presenceId);
-      const left = (this.connectionsPerUser.get(user.id) ?? 1) - 1;
-      if (left > 0) this.connectionsPerUser.set(user.id, left);
-      else this.connectionsPerUser.delete(user.id);
+      this.releaseSlot(user.id);
     });
+  }
+
+  /** Frees a connection slot of a user, reserved in authorizeUpgrade. */
+  private releaseSlot(userId: string) {
+    const left = (this.connectionsPerUser.get(userId) ?? 1) - 1;
+    if (left > 0) this.connectionsPerUser.set(userId, left);
+    else this.connectionsPerUser.delete(userId);
   }
 
   /** Closes connections whose access was revoked or changed; they reconnect with the new access. */
@@ -294,13 +334,31 @@ export class CollabServer implements LiveDocuments {
     }
   }
 
+  /**
+   * Catches access changes made elsewhere (another node's API): one query for every open
+   * document's last change, then a full check only of the documents that changed.
+   */
   private async recheckAll() {
-    for (const room of [...this.registry.all()]) {
-      try {
-        await this.recheck(room.documentId);
-      } catch (error) {
-        this.log.warn({ err: error, documentId: room.documentId }, 'access re-check failed');
+    const open = [...this.registry.all()]
+      .filter((room) => room.connections.size > 0)
+      .map((room) => room.documentId);
+    for (const id of this.lastChange.keys()) if (!open.includes(id)) this.lastChange.delete(id);
+    if (open.length === 0) return;
+    try {
+      const rows = await this.options.db
+        .select({ id: schema.documents.id, updatedAt: schema.documents.updatedAt })
+        .from(schema.documents)
+        .where(inArray(schema.documents.id, open));
+      const changedAt = new Map(rows.map((row) => [row.id, row.updatedAt.getTime()]));
+      for (const documentId of open) {
+        const at = changedAt.get(documentId) ?? -1;
+        if (this.lastChange.get(documentId) === at) continue;
+        this.lastChange.set(documentId, at);
+        this.accessCache.delete(documentId);
+        await this.recheck(documentId);
       }
+    } catch (error) {
+      this.log.warn({ err: error }, 'access re-check failed; will retry');
     }
   }
 

@@ -99,6 +99,7 @@ export async function prepareServices(
     let versions: VersionService | undefined;
     const collab = new CollabServer({
       nodeId: config.nodeId,
+      query: database.query,
       metrics,
       presence: realtime.presence,
       bus: realtime.bus,
