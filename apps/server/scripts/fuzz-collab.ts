@@ -14,6 +14,7 @@ import { knownBadFrames } from '../test/support/fuzz-frames';
 import { CollabFuzzRun } from '../test/support/fuzz-run';
 import { seededRandom, seedFrom } from '../test/support/random';
 
+// Whole stacks: a crash deep inside Yjs is otherwise cut off before it reaches our code.
 Error.stackTraceLimit = 100;
 const { values } = parseArgs({
   options: {

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { type Database, schema } from '@uccn/db';
 import { availableDrivers } from '@uccn/db/testing';
-import { CloseCode, CloseReason, MessageType } from '@uccn/protocol';
+import { CloseCode, MessageType } from '@uccn/protocol';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -136,7 +136,6 @@ describe('message limits', () => {
     const raw = await openRaw(context, documentId, 'bologna');
     raw.send(syncUpdate(textUpdate('t', 'z'.repeat(3000))));
     expect(await closedWith(raw, CloseCode.DocumentTooLarge)).toBe(CloseCode.DocumentTooLarge);
-    expect(raw.closed?.reason).toBe(CloseReason[CloseCode.DocumentTooLarge]);
     expect(raw.closed?.reason).toBe('document_too_large');
 
     const stored = await serverDoc(context, documentId);
@@ -196,11 +195,12 @@ describe('message limits', () => {
     // A burst of 50 at 5 per second (burst 10): the excess is dropped, the connection stays.
     const burster = await openRaw(context, documentId, 'bologna');
     flood(burster, 8001, 50);
-    // A marker from another connection, sent after the flood: once it is seen, all is seen.
-    const marker = await openRaw(context, documentId, 'bologna');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    marker.send(awarenessMessage([{ clientId: 8999, clock: 1, state: { marker: true } }]));
-    await waitFor(() => seen.has(8999));
+    await waitFor(() => (seen.get(8001) ?? 0) >= 10, 10_000, 'the first of the burst');
+    // A marker on the same connection once the bucket has refilled a little: it is read after
+    // the burst, so once it is seen, everything of the burst that got through has been seen.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    burster.send(awarenessMessage([{ clientId: 8999, clock: 1, state: { marker: true } }]));
+    await waitFor(() => seen.has(8999), 10_000, 'the marker');
     const burstSeen = seen.get(8001) ?? 0;
     expect(burstSeen).toBeGreaterThanOrEqual(10);
     expect(burstSeen).toBeLessThan(20);
@@ -213,7 +213,7 @@ describe('message limits', () => {
     expect(flooder.closed?.reason).toBe('rate_limited');
     expect(seen.get(8002) ?? 0).toBeLessThan(20);
     expect(watcher.provider.wsconnected).toBe(true);
-    for (const client of [burster, marker]) client.close();
+    burster.close();
     watcher.provider.destroy();
   });
 });
@@ -335,9 +335,10 @@ async function openStalledSocket(context: Context, documentId: string, city: Cit
 
 const drivers = await availableDrivers();
 
-// Races need a slow database. In-process PGlite answers a query without yielding to the network,
-// so these run on Postgres, where a table lock held by the test stops the server at a chosen
-// query. (packages/collab/src/room-limits.test.ts covers the loading queue on every machine.)
+// Races need a slow database. In-process PGlite answers a query without yielding to the network
+// (a document is loaded before its client even sees the upgrade), so these run on Postgres, where
+// a table lock held by the test stops the server at a chosen query. The room's unit tests cover
+// the loading queue with an in-memory store on every machine.
 describe.runIf(drivers.includes('postgres'))('with a slow database (postgres)', () => {
   const context = useServer('postgres', {
     COLLAB_MAX_QUEUED_WHILE_LOADING: '8',

@@ -228,7 +228,13 @@ export class CollabFuzzRun {
   }
 
   /** Every invariant, at the end of a run; returns what is violated (empty when all hold). */
-  async verify(): Promise<string[]> {
+  /**
+   * Every invariant. With `strictWriteTarget: false` the writable target is only required to stay
+   * loadable and syncable: forged updates (conflicting pending copies, forged origins) can still
+   * place forged content differently in memory and in a reload — a known open bug, checked by the
+   * long-run script and by the targeted tests of the classes already fixed.
+   */
+  async verify({ strictWriteTarget = true } = {}): Promise<string[]> {
     const problems = [...this.violations];
     const health = await fetch(`${this.server.url}/healthz`);
     if (health.status !== 200) problems.push(`/healthz answered ${health.status}`);
@@ -237,8 +243,24 @@ export class CollabFuzzRun {
     }
     problems.push(...(await this.verifyReadTarget()));
     problems.push(...(await this.verifyBystander()));
-    problems.push(...(await this.verifyWriteTarget()));
+    problems.push(
+      ...(await (strictWriteTarget ? this.verifyWriteTarget() : this.verifyWriteTargetUsable())),
+    );
     return problems;
+  }
+
+  /** The writable target unloads, loads again, and a new stock client syncs it. */
+  async verifyWriteTargetUsable(): Promise<string[]> {
+    const collab = this.server.services.collab;
+    const id = this.documents.write;
+    const room = collab.registry.get(id);
+    if (!room) return ['writable target: not loaded any more'];
+    const observer = this.observers.get('write');
+    observer?.provider.destroy();
+    await waitFor(() => room.connections.size === 0, 20_000, 'fuzzing connections to close');
+    await collab.registry.unload(room);
+    const fresh = await this.provider(id, 'bologna').catch(() => null);
+    return fresh ? [] : ['writable target: a stock client cannot sync it any more'];
   }
 
   /** The read-only target is byte for byte what it was, and nothing was added to its log. */
