@@ -411,9 +411,10 @@ export class DocumentRoom {
     encoding.writeVarUint(encoder, MessageType.Awareness);
     encoding.writeVarUint8Array(encoder, update);
     const message = encoding.toUint8Array(encoder);
-    for (const connection of this.connections) {
-      if (connection !== origin) connection.send(message, this.limits.maxBufferedBytes);
-    }
+    // Back to the sender too, as the reference server does: a stock client alone in a document
+    // hears nothing else, and its provider reconnects after 30 s of silence.
+    for (const connection of this.connections)
+      connection.send(message, this.limits.maxBufferedBytes);
     // Changes from this node's clients (and their removal when they leave) go to other nodes;
     // remote ones and local time-outs do not.
     if (origin instanceof Connection) {
