@@ -2,6 +2,7 @@
 // Nothing else in the server reads process.env.
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { DEFAULT_LIMITS, type RoomLimits } from '@uccn/collab';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -75,17 +76,21 @@ export const environmentSchema = z
       .number()
       .int()
       .min(1024)
-      .default(16 * 1024 * 1024),
+      .default(DEFAULT_LIMITS.maxDocumentBytes),
     /** Largest awareness (caret, selection, presence) message in bytes. */
     COLLAB_MAX_AWARENESS_BYTES: z.coerce
       .number()
       .int()
       .min(64)
-      .default(8 * 1024),
+      .default(DEFAULT_LIMITS.maxAwarenessBytes),
     /** Awareness messages per second per connection. */
-    COLLAB_AWARENESS_RATE: z.coerce.number().min(1).default(30),
+    COLLAB_AWARENESS_RATE: z.coerce.number().min(1).default(DEFAULT_LIMITS.awarenessPerSecond),
     /** Messages held per connection while its document loads. */
-    COLLAB_MAX_QUEUED_WHILE_LOADING: z.coerce.number().int().min(1).default(256),
+    COLLAB_MAX_QUEUED_WHILE_LOADING: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(DEFAULT_LIMITS.maxQueuedWhileLoading),
     /** Open collab connections per user on one node. */
     COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
     /** Unsent bytes after which a client that stopped reading is dropped. */
@@ -93,17 +98,21 @@ export const environmentSchema = z
       .number()
       .int()
       .min(1024)
-      .default(8 * 1024 * 1024),
+      .default(DEFAULT_LIMITS.maxBufferedBytes),
     /** Unload a document from memory this long after its last connection left (ms). */
-    COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+    COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.idleUnloadMs),
     /** Compact the update log into a snapshot after this many rows… */
-    COLLAB_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+    COLLAB_COMPACT_AFTER_UPDATES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(DEFAULT_LIMITS.compactAfterUpdates),
     /** …or this many bytes. */
     COLLAB_COMPACT_AFTER_BYTES: z.coerce
       .number()
       .int()
       .min(1)
-      .default(1024 * 1024),
+      .default(DEFAULT_LIMITS.compactAfterBytes),
     /** Take an automatic version after this much editing time (ms); 0 turns them off. */
     COLLAB_AUTO_VERSION_MS: z.coerce
       .number()
@@ -167,16 +176,7 @@ export interface CollabConfig {
   tokenTtlSeconds: number;
   autoVersionMs: number;
   catchUpMs: number;
-  limits: {
-    maxDocumentBytes: number;
-    maxAwarenessBytes: number;
-    awarenessPerSecond: number;
-    maxQueuedWhileLoading: number;
-    maxBufferedBytes: number;
-    compactAfterUpdates: number;
-    compactAfterBytes: number;
-    idleUnloadMs: number;
-  };
+  limits: RoomLimits;
 }
 
 export class ConfigError extends Error {

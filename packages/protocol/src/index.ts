@@ -10,3 +10,4 @@ export {
   MessageType,
   SyncStep,
 } from './collab';
+export { CARET_COLOURS, caretColour } from './identity';

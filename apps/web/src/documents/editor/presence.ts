@@ -47,28 +47,5 @@ export function participantsOf(
   return [me, ...[...others.values()].sort((a, b) => a.name.localeCompare(b.name))];
 }
 
-/** Caret colours with enough contrast on white; the same list and hash as the server's. */
-const CARET_COLOURS = [
-  '#1c7ed6',
-  '#e8590c',
-  '#2f9e44',
-  '#c2255c',
-  '#6741d9',
-  '#0c8599',
-  '#e67700',
-  '#5c940d',
-  '#a61e4d',
-  '#1864ab',
-  '#d6336c',
-  '#087f5b',
-] as const;
-
-/**
- * The colour the server gives a user's caret (apps/server/src/collab/identity.ts), so that our
- * own avatar has the colour others see.
- */
-export function caretColour(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return CARET_COLOURS[hash % CARET_COLOURS.length] ?? CARET_COLOURS[0];
-}
+/** The colour the server gives a user's caret, so that our own avatar has the colour others see. */
+export { caretColour } from '@uccn/protocol';
