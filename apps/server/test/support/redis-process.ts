@@ -2,20 +2,7 @@
 // on the same port (an outage), without touching the shared Redis. Killed with the test process.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
-import { freePort } from './server-process';
-
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function killOnExit(child: ChildProcess) {
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const orphan of running) orphan.kill('SIGKILL');
-  });
-}
+import { freePort, killOnExit } from './server-process';
 
 /** Whether `redis-server` can be started here; throws in CI, where it must be. */
 export function isRedisServerInstalled(): boolean {

@@ -12,7 +12,8 @@ const OUTPUT_LINES = 200;
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-function killOnExit(child: ChildProcess) {
+/** Kills the child with the test process if it is still running then (shared by test children). */
+export function killOnExit(child: ChildProcess) {
   running.add(child);
   child.once('exit', () => running.delete(child));
   if (exitHookInstalled) return;
