@@ -11,3 +11,32 @@ export {
   SyncStep,
 } from './collab';
 export { CARET_COLOURS, caretColour } from './identity';
+export type {
+  Ack,
+  AckCallback,
+  Author,
+  ChannelChanges,
+  ChannelKind,
+  ChannelSummary,
+  Mention,
+  Notification,
+  NotificationKind,
+  OnlineMember,
+  Reaction,
+  ReactionCount,
+  ThreadClientEvents,
+  ThreadError,
+  ThreadMessage,
+  ThreadServerEvents,
+  Topic,
+  TopicSummary,
+} from './threads';
+export {
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  MAX_MESSAGE_LENGTH,
+  MAX_TOPIC_TITLE_LENGTH,
+  NOTIFICATION_KINDS,
+  REACTIONS,
+  THREADS_MAX_FRAME_BYTES,
+  ThreadErrorCode,
+} from './threads';

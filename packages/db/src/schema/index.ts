@@ -22,3 +22,19 @@ export {
   VERSION_KINDS,
 } from './documents';
 export { cities, countries, creativeFields, regions } from './network';
+export {
+  notificationDigests,
+  notificationPreferences,
+  notifications,
+} from './notifications';
+export {
+  CHANNEL_KINDS,
+  type ChannelKindValue,
+  channelMutes,
+  channels,
+  messageReactions,
+  messages,
+  type StoredMention,
+  topicReads,
+  topics,
+} from './threads';
