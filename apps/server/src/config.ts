@@ -127,6 +127,12 @@ export const environmentSchema = z
     COLLAB_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).default(600),
     /** Sign-in attempts allowed per client address per minute. */
     SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    /** Posts (topics, replies, edits) one person may send at once before the steady rate applies. */
+    THREADS_POST_BURST: z.coerce.number().int().min(1).default(10),
+    /** The steady rate of posts per person per minute, after the burst. */
+    THREADS_POSTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    /** How often a node checks for notification digests due (minutes); 0 turns digests off. */
+    DIGEST_CHECK_MINUTES: z.coerce.number().int().min(0).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.AUTH_SECRET) {
@@ -165,6 +171,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   webDist: string | undefined;
   signInRateLimit: number;
+  digestCheckMinutes: number;
+  threads: { postBurst: number; postsPerMinute: number };
   trustProxy: boolean;
   collab: CollabConfig;
 }
@@ -221,6 +229,8 @@ export function loadConfig(env: Record<string, string | undefined>, isTTY = fals
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     webDist: e.WEB_DIST,
     signInRateLimit: e.SIGN_IN_RATE_LIMIT,
+    digestCheckMinutes: e.DIGEST_CHECK_MINUTES,
+    threads: { postBurst: e.THREADS_POST_BURST, postsPerMinute: e.THREADS_POSTS_PER_MINUTE },
     trustProxy: e.TRUST_PROXY,
     collab: {
       maxFrameBytes: e.COLLAB_MAX_FRAME_BYTES,

@@ -17,9 +17,11 @@ import { healthRoutes } from '../features/health/routes';
 import { invitationRoutes } from '../features/invitations/routes';
 import { InvitationService } from '../features/invitations/service';
 import { meRoutes } from '../features/me/routes';
+import { notificationRoutes } from '../features/notifications/routes';
 import { presenceRoutes } from '../features/presence/routes';
 import { PresenceService } from '../features/presence/service';
 import { type DemoInfo, publicConfigRoutes } from '../features/public-config/routes';
+import { threadRoutes } from '../features/threads/routes';
 import { mountApiDocs } from './api-docs';
 import { documentAuthRoutes } from './auth-docs';
 import { handleAuthRequest } from './auth-handler';
@@ -110,6 +112,8 @@ export function createApp(services: AppServices, options: AppOptions) {
   app.route('/api', invitationRoutes(invitations, auth, config.publicUrl));
   app.route('/api', publicConfigRoutes(options.demo));
   app.route('/api', documentRoutes(services.documents, services.versions, services.tokens));
+  app.route('/api', threadRoutes(services.threads, services.moderation, services.notifier));
+  app.route('/api', notificationRoutes(services.notifications));
   app.route(
     '/api',
     presenceRoutes(new PresenceService(services.presence, services.db, services.documents)),

@@ -4,6 +4,7 @@ import type { HttpBindings } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database, DatabaseHandle, UserRole } from '@uccn/db';
 import type { PresenceStore } from '@uccn/realtime';
+import type { ServerOptions } from 'socket.io';
 import type { Accounts } from '../auth/accounts';
 import type { Auth } from '../auth/auth';
 import type { CollabServer } from '../collab/collab-server';
@@ -11,6 +12,10 @@ import type { Config } from '../config';
 import type { DocumentService } from '../features/documents/service';
 import type { CollabTokens } from '../features/documents/token';
 import type { VersionService } from '../features/documents/versions';
+import type { NotificationService } from '../features/notifications/service';
+import type { MessageNotifier } from '../features/threads/message-notifier';
+import type { ThreadModeration } from '../features/threads/moderation';
+import type { ThreadService } from '../features/threads/service';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mailer/mailer';
 import type { Metrics } from '../metrics/metrics';
@@ -55,6 +60,15 @@ export interface AppServices {
   collab: CollabServer;
   metrics: Metrics;
   presence: PresenceStore;
+  /** socket.io's cluster adapter (Redis streams) when REDIS_URL is set; in-process otherwise. */
+  threadsAdapter: SocketIoAdapter | undefined;
+  notifications: NotificationService;
+  notifier: MessageNotifier;
+  threads: ThreadService;
+  moderation: ThreadModeration;
 }
+
+/** What socket.io's `adapter` option takes. */
+export type SocketIoAdapter = NonNullable<ServerOptions['adapter']>;
 
 export type FeatureApp = OpenAPIHono<AppEnv>;

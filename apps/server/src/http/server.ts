@@ -3,9 +3,12 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { COLLAB_PATH_PREFIX } from '@uccn/protocol';
+import { schema } from '@uccn/db';
+import { COLLAB_PATH_PREFIX, THREADS_MAX_FRAME_BYTES } from '@uccn/protocol';
+import { eq } from 'drizzle-orm';
 import { Server as SocketIoServer } from 'socket.io';
 import { userFromHeaders } from '../auth/session';
+import { ThreadSockets, type ThreadsIo } from '../features/threads/socket';
 import type { App } from './app';
 import type { AppServices } from './context';
 import { UpgradeRouter } from './upgrade-router';
@@ -16,7 +19,7 @@ export interface RunningServer {
   url: string;
   port: number;
   http: HttpServer;
-  io: SocketIoServer;
+  io: ThreadsIo;
   upgrades: UpgradeRouter;
   close(): Promise<void>;
 }
@@ -31,12 +34,18 @@ export async function listen(app: App, services: AppServices): Promise<RunningSe
   upgrades.register(COLLAB_PATH_PREFIX, services.collab.handleUpgrade);
   http.on('upgrade', upgrades.handle);
 
-  const io = new SocketIoServer(http, {
+  const io: ThreadsIo = new SocketIoServer(http, {
     path: SOCKET_IO_PATH,
     serveClient: false,
     // Our upgrade router refuses unknown paths itself, at once.
     destroyUpgrade: false,
-    maxHttpBufferSize: 64 * 1024,
+    // A message is at most 10,000 characters (40 KB as UTF-8 in the worst case) plus its
+    // envelope: a bigger frame is not a message, and socket.io closes the connection.
+    maxHttpBufferSize: THREADS_MAX_FRAME_BYTES,
+    // A client back within two minutes gets the events it missed and its rooms; later, it
+    // catches up through `channel:sync`. With Redis this needs the streams adapter.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    ...(services.threadsAdapter ? { adapter: services.threadsAdapter } : {}),
   });
   io.use(async (socket, next) => {
     try {
@@ -57,6 +66,33 @@ export async function listen(app: App, services: AppServices): Promise<RunningSe
     }
   });
 
+  const threadSockets = new ThreadSockets(io, {
+    threads: services.threads,
+    notifications: services.notifications,
+    presence: services.presence,
+    nodeId: config.nodeId,
+    limits: config.threads,
+    log: log.child({ module: 'threads' }),
+    cityOf: async (cityId) => {
+      if (cityId === null) return null;
+      const [city] = await services.db
+        .select({ slug: schema.cities.slug, name: schema.cities.name })
+        .from(schema.cities)
+        .where(eq(schema.cities.id, cityId));
+      return city ?? null;
+    },
+  });
+  // Who may read a document's channel follows the document's access list, at once.
+  services.documents.onAccessChange((documentId) => {
+    void (async () => {
+      const [channel] = await services.db
+        .select({ id: schema.channels.id })
+        .from(schema.channels)
+        .where(eq(schema.channels.documentId, documentId));
+      if (channel) await threadSockets.recheckDocumentChannel(channel.id);
+    })().catch((error) => log.warn({ err: error }, 'could not recheck a document channel'));
+  });
+
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => {
@@ -73,6 +109,7 @@ export async function listen(app: App, services: AppServices): Promise<RunningSe
     io,
     upgrades,
     close: async () => {
+      threadSockets.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

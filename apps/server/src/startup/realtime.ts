@@ -1,14 +1,18 @@
 // What differs between one node and many, chosen once from config: with REDIS_URL the fan-out
 // bus and presence live in Redis; without it presence is in-process and there is no bus.
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { InProcessPresence, type PresenceStore, RedisBus, RedisPresence } from '@uccn/realtime';
+import { createClient } from 'redis';
 import type { Config } from '../config';
-import type { ReadinessCheck } from '../http/context';
+import type { ReadinessCheck, SocketIoAdapter } from '../http/context';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
 
 export interface Realtime {
   bus: RedisBus | undefined;
   presence: PresenceStore;
+  /** socket.io's adapter: Redis streams across nodes (with connection-state recovery). */
+  socketIoAdapter: SocketIoAdapter | undefined;
   readiness: Record<string, ReadinessCheck>;
   /** Called when the bus comes back after an outage (set by the collab server). */
   onReconnect: (() => void) | undefined;
@@ -25,6 +29,7 @@ export async function connectRealtime(
     return {
       bus: undefined,
       presence,
+      socketIoAdapter: undefined,
       readiness: {},
       onReconnect: undefined,
       close: () => presence.close(),
@@ -34,6 +39,7 @@ export async function connectRealtime(
   const realtime: Realtime = {
     bus: undefined,
     presence: new InProcessPresence(),
+    socketIoAdapter: undefined,
     readiness: {},
     onReconnect: undefined,
     close: async () => {},
@@ -68,12 +74,25 @@ export async function connectRealtime(
       presenceErrorLogged = true;
     },
   });
+  // The streams adapter reads with blocking XREADs, so it gets a connection of its own. Its
+  // errors are the bus's outage too (logged there once), so they are only counted here.
+  const threadsClient = createClient({ url: config.redisUrl });
+  threadsClient.on('error', () => {});
+  await threadsClient.connect();
+  realtime.socketIoAdapter = createAdapter(threadsClient, {
+    streamName: `${config.redisPrefix}socket.io`,
+    channelPrefix: `${config.redisPrefix}socket.io`,
+    sessionKeyPrefix: `${config.redisPrefix}sio:session:`,
+    maxLen: 10_000,
+    onlyPlaintext: true,
+  }) as SocketIoAdapter;
   realtime.bus = bus;
   realtime.presence = presence;
   realtime.readiness = { redis: () => bus.ping() };
   realtime.close = async () => {
     await presence.close();
     await bus.close();
+    await threadsClient.close().catch(() => threadsClient.destroy());
   };
   return realtime;
 }

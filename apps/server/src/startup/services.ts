@@ -8,7 +8,13 @@ import type { Config } from '../config';
 import { DocumentService } from '../features/documents/service';
 import { CollabTokens } from '../features/documents/token';
 import { VersionService } from '../features/documents/versions';
+import { DigestSchedule } from '../features/notifications/digest';
+import { NotificationService } from '../features/notifications/service';
 import type { DemoInfo } from '../features/public-config/routes';
+import { ChannelDirectory } from '../features/threads/channels';
+import { MessageNotifier } from '../features/threads/message-notifier';
+import { ThreadModeration } from '../features/threads/moderation';
+import { ThreadService } from '../features/threads/service';
 import type { AppServices, ReadinessCheck } from '../http/context';
 import type { Logger } from '../logger';
 import { createMailer } from '../mailer/mailer';
@@ -77,6 +83,11 @@ export async function prepareServices(
         { ...seeded },
         `Network: ${seeded.cities} cities in ${seeded.countries} countries; ${seeded.inserted} rows new, ${seeded.updated} updated`,
       );
+      // A channel per creative field: a new field in the data gets its channel here.
+      await new ChannelDirectory(
+        database.db,
+        new DocumentService(database.db),
+      ).ensureNetworkChannels();
       if (!config.demo.enabled) return { enabled: false, password: null, accounts: [] };
       const result = await timed(startupLog, 'Preparing the demo accounts', () =>
         seedDemoAccounts(database.db, accounts, config.demo.password),
@@ -114,6 +125,28 @@ export async function prepareServices(
         Promise.resolve(),
     });
     versions = new VersionService(database.db, documents, collab);
+
+    const mailer = createMailer(config.mail, log.child({ module: 'mailer' }));
+    const notifications = new NotificationService(database.db);
+    const notifier = new MessageNotifier(database.db, documents, notifications);
+    const threads = new ThreadService(
+      database.db,
+      new ChannelDirectory(database.db, documents),
+      notifier,
+      log.child({ module: 'threads' }),
+    );
+    const moderation = new ThreadModeration(database.db, threads);
+    const digests = new DigestSchedule(
+      {
+        db: database.db,
+        mailer,
+        publicUrl: config.publicUrl ?? '',
+        log: log.child({ module: 'digest' }),
+      },
+      database,
+      config.digestCheckMinutes,
+    );
+    closers.push(async () => digests.stop());
     realtime.onReconnect = () => collab.fanout?.catchUpAll();
     closers.push(() => collab.close());
 
@@ -124,7 +157,7 @@ export async function prepareServices(
         database,
         auth,
         accounts,
-        mailer: createMailer(config.mail, log.child({ module: 'mailer' })),
+        mailer,
         log,
         readiness,
         documents,
@@ -133,6 +166,11 @@ export async function prepareServices(
         collab,
         metrics,
         presence: realtime.presence,
+        threadsAdapter: realtime.socketIoAdapter,
+        notifications,
+        notifier,
+        threads,
+        moderation,
       },
       demo,
       close: async () => {
