@@ -1,4 +1,5 @@
-// /healthz (the process is up) and /readyz (its database, and Redis when configured, answer).
+// /healthz (the process is up) and /readyz (its database answers; Redis, when configured, is
+// reported too, but a node without Redis keeps serving what it holds, so it stays ready).
 import { Hono } from 'hono';
 import type { AppEnv, ReadinessCheck } from '../../http/context';
 
@@ -12,6 +13,9 @@ function withTimeout(check: ReadinessCheck) {
     ),
   ]);
 }
+
+/** Checks whose failure makes the node degraded, not unready: it can still serve. */
+const DEGRADING_ONLY = new Set(['redis']);
 
 export function healthRoutes(checks: Record<string, ReadinessCheck>, nodeId: string) {
   const app = new Hono<AppEnv>();
@@ -31,11 +35,10 @@ export function healthRoutes(checks: Record<string, ReadinessCheck>, nodeId: str
       }),
     );
     const results = Object.fromEntries(entries);
-    const ready = entries.every(([, result]) => result.ok);
-    return c.json(
-      { status: ready ? 'ready' : 'unavailable', node: nodeId, checks: results },
-      ready ? 200 : 503,
-    );
+    const failed = entries.filter(([, result]) => !result.ok).map(([name]) => name);
+    const ready = failed.every((name) => DEGRADING_ONLY.has(name));
+    const status = !ready ? 'unavailable' : failed.length > 0 ? 'degraded' : 'ready';
+    return c.json({ status, node: nodeId, checks: results }, ready ? 200 : 503);
   });
   return app;
 }
