@@ -383,6 +383,11 @@ describe.each(drivers)('discussion threads on %s', (driver) => {
     const limited = flood.filter((response) => !response.ok);
     expect(limited.length).toBeGreaterThan(40);
     expect(limited[0]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /uccn_threads_events_total\{event="message:post",outcome="rate_limited"[^}]*\} [1-9]/,
+    );
+    expect(metrics).toMatch(/uccn_threads_sockets\{[^}]*\} [1-9]/);
 
     // An oversized frame closes only that connection.
     const big = await connect('kanazawa');

@@ -72,6 +72,7 @@ export async function listen(app: App, services: AppServices): Promise<RunningSe
     presence: services.presence,
     nodeId: config.nodeId,
     limits: config.threads,
+    metrics: services.metrics,
     log: log.child({ module: 'threads' }),
     cityOf: async (cityId) => {
       if (cityId === null) return null;

@@ -1,5 +1,6 @@
 // Prometheus metrics of a node, served at /metrics: connections, open documents, updates,
-// save latency, fan-out lag, gaps and Redis reconnects, plus Node's process metrics.
+// save latency, fan-out lag, gaps and Redis reconnects, discussion sockets and events, plus
+// Node's process metrics.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export function createMetrics(nodeId: string) {
@@ -54,6 +55,17 @@ export function createMetrics(nodeId: string) {
     redisReconnects: new Counter({
       name: 'uccn_redis_reconnects_total',
       help: 'Times the connection to Redis came back',
+      registers: [registry],
+    }),
+    threadSockets: new Gauge({
+      name: 'uccn_threads_sockets',
+      help: 'Open socket.io connections (discussions and notifications)',
+      registers: [registry],
+    }),
+    threadEvents: new Counter({
+      name: 'uccn_threads_events_total',
+      help: 'socket.io events answered, by event and outcome (ok or an error code)',
+      labelNames: ['event', 'outcome'],
       registers: [registry],
     }),
     redisUp: new Gauge({

@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import { AppError } from '../../errors';
 import type { SessionUser } from '../../http/context';
 import type { Logger } from '../../logger';
+import type { Metrics } from '../../metrics/metrics';
 import type { NotificationService } from '../notifications/service';
 import { TokenBuckets } from './rate-limit';
 import { EventSchemas } from './schemas';
@@ -46,6 +47,7 @@ export interface ThreadSocketOptions {
   nodeId: string;
   /** The city (slug and name) of a user, for presence and typing. */
   cityOf(cityId: number | null): Promise<OnlineMember['city']>;
+  metrics: Metrics;
   /** Per person: posts at once, then per minute. */
   limits: { postBurst: number; postsPerMinute: number };
   log: Logger;
@@ -153,7 +155,13 @@ export class ThreadSockets {
             });
             return;
           }
-          const reply = ack as AckCallback<T>;
+          const reply: AckCallback<T> = (response) => {
+            this.options.metrics.threadEvents.inc({
+              event,
+              outcome: response.ok ? 'ok' : response.error.code,
+            });
+            (ack as AckCallback<T>)(response);
+          };
           const limited = this.limit(socket, options.post ? user.id : undefined);
           if (limited) {
             if (++strikes > FLOOD_STRIKES_BEFORE_DISCONNECT) socket.disconnect(true);
@@ -181,6 +189,7 @@ export class ThreadSockets {
       );
     };
 
+    this.options.metrics.threadSockets.inc();
     socket.join(userRoom(user.id));
     if (socket.recovered) {
       for (const room of socket.rooms) {
@@ -256,6 +265,7 @@ export class ThreadSockets {
     });
 
     socket.on('disconnect', () => {
+      this.options.metrics.threadSockets.dec();
       this.events.forget(socket.id);
       for (const channelId of joined) void this.exit(socket, channelId);
       log.debug({ user: user.id }, 'threads socket closed');
