@@ -85,15 +85,7 @@ export class ChannelDirectory {
           gt(channelMutes.until, new Date()),
         ),
       );
-    const resolved: ResolvedChannel = {
-      row: found.row,
-      name: found.field?.name ?? found.title ?? 'Announcements',
-      field: found.field
-        ? { slug: found.field.slug, name: found.field.name, nameFr: found.field.nameFr }
-        : null,
-      permissions,
-      mutedUntil: mute?.until ?? null,
-    };
+    const resolved = toResolved(found, permissions, mute?.until ?? null);
     if (need === 'post') assertCanPost(resolved);
     return resolved;
   }
@@ -115,8 +107,10 @@ export class ChannelDirectory {
                   .where(eq(documentAccess.cityId, user.cityId)),
               ),
             );
+    // One query for every channel, its field and document; the document filter above is the
+    // same rule as documentAccessFor (owner, access list, Secretariat).
     const rows = await this.db
-      .select({ id: channels.id })
+      .select({ row: channels, field: creativeFields, title: documents.title })
       .from(channels)
       .leftJoin(creativeFields, eq(creativeFields.id, channels.fieldId))
       .leftJoin(documents, eq(documents.id, channels.documentId))
@@ -126,15 +120,18 @@ export class ChannelDirectory {
         asc(creativeFields.position),
         asc(documents.title),
       );
-    const resolved: ResolvedChannel[] = [];
-    for (const { id } of rows) {
-      try {
-        resolved.push(await this.resolve(user, id));
-      } catch (error) {
-        // The access list changed between the two queries: the channel is just not listed.
-        if (!(error instanceof AppError)) throw error;
-      }
-    }
+    const mutes = await this.db
+      .select({ channelId: channelMutes.channelId, until: channelMutes.until })
+      .from(channelMutes)
+      .where(and(eq(channelMutes.userId, user.id), gt(channelMutes.until, new Date())));
+    const mutedUntil = new Map(mutes.map((mute) => [mute.channelId, mute.until]));
+    const resolved = rows.map((found) =>
+      toResolved(
+        found,
+        channelPermissions(user, found.row.kind, found.row.kind === 'document' ? 'read' : null),
+        mutedUntil.get(found.row.id) ?? null,
+      ),
+    );
     return this.summaries(user, resolved);
   }
 
@@ -187,6 +184,26 @@ export class ChannelDirectory {
     if (!summary) throw new AppError('channel_not_found', 'There is no such channel.');
     return summary;
   }
+}
+
+function toResolved(
+  found: {
+    row: ChannelRow;
+    field: typeof creativeFields.$inferSelect | null;
+    title: string | null;
+  },
+  permissions: ChannelPermissions,
+  mutedUntil: Date | null,
+): ResolvedChannel {
+  return {
+    row: found.row,
+    name: found.field?.name ?? found.title ?? 'Announcements',
+    field: found.field
+      ? { slug: found.field.slug, name: found.field.name, nameFr: found.field.nameFr }
+      : null,
+    permissions,
+    mutedUntil,
+  };
 }
 
 /** Throws unless the user may post in the channel now. */
