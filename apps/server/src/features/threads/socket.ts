@@ -223,13 +223,14 @@ export class ThreadSockets {
     }));
     handle('topic:read', (input) => threads.markRead(user, input));
 
-    socket.on('typing', async (payload: unknown) => {
+    // Typing events are handled one after another, so that "stopped" never overtakes "typing".
+    let typingQueue = Promise.resolve();
+    const typing = async (payload: unknown) => {
       const parsed = EventSchemas.typing.safeParse(payload);
-      const limited = this.limit(socket);
-      if (!parsed.success || limited) {
+      if (!parsed.success) {
         socket.emit('thread:error', {
           event: 'typing',
-          error: limited ?? { code: 'invalid_payload', message: 'typing: { topicId, typing }' },
+          error: { code: 'invalid_payload', message: 'typing: { topicId, typing }' },
         });
         return;
       }
@@ -254,6 +255,12 @@ export class ThreadSockets {
           error: this.toThreadError(error, 'typing'),
         });
       }
+    };
+    socket.on('typing', (payload: unknown) => {
+      // Limited before queueing, so that a flood cannot grow the queue.
+      const limited = this.limit(socket);
+      if (limited) socket.emit('thread:error', { event: 'typing', error: limited });
+      else typingQueue = typingQueue.then(() => typing(payload));
     });
 
     socket.onAny((event: string, ...args: unknown[]) => {
