@@ -1,10 +1,11 @@
-// The app's providers: theme, notifications, server state and the router.
+// The app's providers: theme, notifications, server state, the live connection and the router.
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '../api/client';
+import { LiveProvider } from '../live/LiveProvider';
 import { createRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -33,7 +34,9 @@ export function App() {
       {/* Bottom corner: at the top they would cover the account menu. */}
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <LiveProvider>
+          <RouterProvider router={router} />
+        </LiveProvider>
       </QueryClientProvider>
     </MantineProvider>
   );

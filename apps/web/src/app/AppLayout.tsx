@@ -1,9 +1,12 @@
-// The app shell: header with brand, sections, language and account; the page below it.
+// The app shell: header with brand, sections, language, notifications and account; the page
+// below it, and the live connection's state when it is down.
 import { AppShell, Box, Burger, Container, Divider, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { ConnectionIndicator } from '../live/ConnectionIndicator';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { AccountMenu } from './AccountMenu';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -42,8 +45,9 @@ export function AppLayout() {
               <MainNav orientation="horizontal" />
             </Box>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
+            <NotificationBell />
             <AccountMenu />
           </Group>
         </Group>
@@ -64,6 +68,7 @@ export function AppLayout() {
           </Text>
         </Container>
       </AppShell.Main>
+      <ConnectionIndicator />
       <ScrollRestoration />
     </AppShell>
   );

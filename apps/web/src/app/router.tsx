@@ -5,9 +5,14 @@ import { InvitePage } from '../auth/InvitePage';
 import { SignInPage } from '../auth/SignInPage';
 import { CityDirectoryPage } from '../cities/CityDirectoryPage';
 import { CityPage } from '../cities/CityPage';
+import { ChannelView } from '../discussions/ChannelView';
+import { DiscussionsHome, DiscussionsLayout } from '../discussions/DiscussionsLayout';
+import { TopicList } from '../discussions/TopicList';
+import { TopicRoute } from '../discussions/TopicView';
 import { DocumentListPage } from '../documents/DocumentListPage';
 import { PageLoader } from '../documents/editor/PageLoader';
 import { MembersPage } from '../members/MembersPage';
+import { NotificationsPage } from '../notifications/NotificationsPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
@@ -28,7 +33,22 @@ export function createRouter() {
         // The directory is the network's front door, open to everyone.
         { index: true, element: <Navigate to="/cities" replace /> },
         { path: 'proposals', element: <PlaceholderPage section="proposals" /> },
-        { path: 'discussions', element: <PlaceholderPage section="discussions" /> },
+        {
+          path: 'discussions',
+          element: <DiscussionsLayout />,
+          children: [
+            { index: true, element: <DiscussionsHome /> },
+            {
+              path: ':channelSlug',
+              element: <ChannelView />,
+              children: [
+                { index: true, element: <TopicList /> },
+                { path: ':topicId', element: <TopicRoute /> },
+              ],
+            },
+          ],
+        },
+        { path: 'notifications', element: <NotificationsPage /> },
         { path: 'documents', element: <DocumentListPage /> },
         {
           path: 'documents/:id',

@@ -16,3 +16,8 @@ export function safeNextPath(next: string | null): string {
   }
   return next;
 }
+
+/** The Secretariat moderates discussions: hides messages, locks topics, mutes people. */
+export function canModerate(me: Me | null | undefined): boolean {
+  return me?.user.role === 'secretariat';
+}

@@ -1,7 +1,10 @@
 // Which message a user sees for an API error.
+
+import { ThreadErrorCode } from '@uccn/protocol';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
-import { errorKey } from './errors';
+import { LiveErrorCode, LiveRequestError } from '../live/socket';
+import { errorKey, errorKeyForCode } from './errors';
 
 describe('errorKey', () => {
   it('uses the error code when there is a message for it', () => {
@@ -45,5 +48,13 @@ describe('errorKey', () => {
 
   it('uses the generic message for anything that is not an ApiError', () => {
     expect(errorKey(new Error('boom'))).toBe('errors.unknown');
+  });
+
+  it('has a message for every code of a refused socket request', () => {
+    for (const code of [...Object.values(ThreadErrorCode), ...Object.values(LiveErrorCode)]) {
+      expect(errorKey(new LiveRequestError(code, ''))).toBe(`errors.${code}`);
+    }
+    expect(errorKey(new LiveRequestError('brand_new_code', ''))).toBe('errors.unknown');
+    expect(errorKeyForCode('title')).toBe('errors.unknown');
   });
 });

@@ -8,6 +8,11 @@ function isErrorCode(code: string): code is ErrorCode {
   return code !== 'title' && code !== 'retry' && Object.hasOwn(en.errors, code);
 }
 
+/** The `errors.*` key for a stable error code, or the generic one when we have no message. */
+export function errorKeyForCode(code: string): `errors.${ErrorCode}` {
+  return isErrorCode(code) ? `errors.${code}` : 'errors.unknown';
+}
+
 /**
  * The `errors.*` key for an error: its own code when we have a message for it, else one for its
  * HTTP status, else the generic one.
@@ -20,5 +25,8 @@ export function errorKey(error: unknown): `errors.${ErrorCode}` {
     const byStatus = error.status === 0 ? 'network_error' : codeForStatus(error.status);
     if (isErrorCode(byStatus)) return `errors.${byStatus}`;
   }
+  // A refused socket request carries a code too (see live/socket.ts), but no HTTP status.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof Error && typeof code === 'string') return errorKeyForCode(code);
   return 'errors.unknown';
 }

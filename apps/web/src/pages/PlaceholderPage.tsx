@@ -1,13 +1,13 @@
 // A section that is planned but not built yet: what it will offer, and where to go meanwhile.
 import { Badge, Button, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconArrowRight, IconChartBar, IconFileText, IconMessages } from '@tabler/icons-react';
+import { IconArrowRight, IconChartBar, IconFileText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../app/usePageTitle';
 
-export type PlannedSection = 'proposals' | 'discussions' | 'monitoring';
+export type PlannedSection = 'proposals' | 'monitoring';
 
-const ICONS = { proposals: IconFileText, discussions: IconMessages, monitoring: IconChartBar };
+const ICONS = { proposals: IconFileText, monitoring: IconChartBar };
 
 export function PlaceholderPage({ section }: { section: PlannedSection }) {
   const { t } = useTranslation();

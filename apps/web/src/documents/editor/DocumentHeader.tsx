@@ -1,9 +1,11 @@
-// The editor page's header: title, owner and sharing, who is here, save state, Share and History.
+// The editor page's header: title, owner and sharing, who is here, save state, Discussion, Share
+// and History.
 import { Anchor, Badge, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconHistory, IconShare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SharedDocument } from '../../api/types';
+import { DocumentDiscussionButton } from '../../discussions/DocumentDiscussionButton';
 import { AccessBadge } from '../AccessBadge';
 import { PresenceAvatars } from './PresenceAvatars';
 import type { Participant } from './presence';
@@ -66,6 +68,7 @@ export function DocumentHeader(props: DocumentHeaderProps) {
           <Divider orientation="vertical" />
           <SaveIndicator state={saveState} readOnly={document.access !== 'write'} />
           <Group gap="xs" wrap="nowrap">
+            <DocumentDiscussionButton documentId={document.id} />
             {document.canManage && (
               <Button variant="default" leftSection={<IconShare size={16} />} onClick={onShare}>
                 {t('documents.share.open')}
