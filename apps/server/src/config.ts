@@ -131,6 +131,8 @@ export const environmentSchema = z
     THREADS_POST_BURST: z.coerce.number().int().min(1).default(10),
     /** The steady rate of posts per person per minute, after the burst. */
     THREADS_POSTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    /** How often proposals' document text is re-indexed for search after edits (ms); 0 turns it off. */
+    PROPOSAL_TEXT_INDEX_MS: z.coerce.number().int().min(0).default(3000),
     /** How often a node checks for notification digests due (minutes); 0 turns digests off. */
     DIGEST_CHECK_MINUTES: z.coerce.number().int().min(0).default(60),
   })
@@ -172,6 +174,7 @@ export interface Config {
   webDist: string | undefined;
   signInRateLimit: number;
   digestCheckMinutes: number;
+  proposals: { textIndexMs: number };
   threads: { postBurst: number; postsPerMinute: number };
   trustProxy: boolean;
   collab: CollabConfig;
@@ -230,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined>, isTTY = fals
     webDist: e.WEB_DIST,
     signInRateLimit: e.SIGN_IN_RATE_LIMIT,
     digestCheckMinutes: e.DIGEST_CHECK_MINUTES,
+    proposals: { textIndexMs: e.PROPOSAL_TEXT_INDEX_MS },
     threads: { postBurst: e.THREADS_POST_BURST, postsPerMinute: e.THREADS_POSTS_PER_MINUTE },
     trustProxy: e.TRUST_PROXY,
     collab: {

@@ -10,6 +10,15 @@ export {
 } from './client';
 export { dataFolder, migrationsFolder } from './data-folder';
 export * as schema from './schema/index';
-export { type DocumentAccessLevel, USER_ROLES, type UserRole } from './schema/index';
+export {
+  type DocumentAccessLevel,
+  type Milestone,
+  PARTNER_STATUSES,
+  type PartnerStatus,
+  PROPOSAL_STATUSES,
+  type ProposalStatus,
+  USER_ROLES,
+  type UserRole,
+} from './schema/index';
 export { SeedDataError } from './seed/csv';
 export { type SeedNetworkOptions, type SeedNetworkResult, seedNetwork } from './seed/network';

@@ -20,6 +20,7 @@ import { meRoutes } from '../features/me/routes';
 import { notificationRoutes } from '../features/notifications/routes';
 import { presenceRoutes } from '../features/presence/routes';
 import { PresenceService } from '../features/presence/service';
+import { proposalRoutes } from '../features/proposals/routes';
 import { type DemoInfo, publicConfigRoutes } from '../features/public-config/routes';
 import { threadRoutes } from '../features/threads/routes';
 import { mountApiDocs } from './api-docs';
@@ -114,6 +115,15 @@ export function createApp(services: AppServices, options: AppOptions) {
   app.route('/api', documentRoutes(services.documents, services.versions, services.tokens));
   app.route('/api', threadRoutes(services.threads, services.moderation, services.notifier));
   app.route('/api', notificationRoutes(services.notifications));
+  app.route(
+    '/api',
+    proposalRoutes(
+      services.proposals,
+      services.proposalPartners,
+      services.proposalViews,
+      services.referenceLists,
+    ),
+  );
   app.route(
     '/api',
     presenceRoutes(new PresenceService(services.presence, services.db, services.documents)),

@@ -13,6 +13,11 @@ import type { DocumentService } from '../features/documents/service';
 import type { CollabTokens } from '../features/documents/token';
 import type { VersionService } from '../features/documents/versions';
 import type { NotificationService } from '../features/notifications/service';
+import type { PartnerService } from '../features/proposals/partners';
+import type { ReferenceLists } from '../features/proposals/reference';
+import type { ProposalService } from '../features/proposals/service';
+import type { ProposalTextIndexer } from '../features/proposals/text-index';
+import type { ProposalViews } from '../features/proposals/views';
 import type { MessageNotifier } from '../features/threads/message-notifier';
 import type { ThreadModeration } from '../features/threads/moderation';
 import type { ThreadService } from '../features/threads/service';
@@ -66,6 +71,11 @@ export interface AppServices {
   notifier: MessageNotifier;
   threads: ThreadService;
   moderation: ThreadModeration;
+  proposals: ProposalService;
+  proposalPartners: PartnerService;
+  proposalViews: ProposalViews;
+  referenceLists: ReferenceLists;
+  proposalTextIndexer: ProposalTextIndexer;
 }
 
 /** What socket.io's `adapter` option takes. */

@@ -1,5 +1,7 @@
 // Builds the process's services from validated config: database (PGlite or Postgres), auth,
 // mail, readiness checks — and prepares the database (migrations, network seed, demo accounts).
+
+import { DrizzleUpdateStore } from '@uccn/collab/drizzle';
 import { type DatabaseHandle, openDatabase, seedNetwork } from '@uccn/db';
 import { Accounts } from '../auth/accounts';
 import { createAuth } from '../auth/auth';
@@ -10,6 +12,12 @@ import { CollabTokens } from '../features/documents/token';
 import { VersionService } from '../features/documents/versions';
 import { DigestSchedule } from '../features/notifications/digest';
 import { NotificationService } from '../features/notifications/service';
+import { ProposalChanges } from '../features/proposals/changes';
+import { PartnerService } from '../features/proposals/partners';
+import { ReferenceLists } from '../features/proposals/reference';
+import { ProposalService } from '../features/proposals/service';
+import { ProposalTextIndexer } from '../features/proposals/text-index';
+import { ProposalViews } from '../features/proposals/views';
 import type { DemoInfo } from '../features/public-config/routes';
 import { ChannelDirectory } from '../features/threads/channels';
 import { MessageNotifier } from '../features/threads/message-notifier';
@@ -147,6 +155,25 @@ export async function prepareServices(
       config.digestCheckMinutes,
     );
     closers.push(async () => digests.stop());
+    const referenceLists = new ReferenceLists(database.db);
+    const proposalViews = new ProposalViews(database.db);
+    const proposalChanges = new ProposalChanges(database.db, documents, notifications);
+    const proposals = new ProposalService(
+      proposalChanges,
+      documents,
+      versions,
+      referenceLists,
+      proposalViews,
+    );
+    const proposalPartners = new PartnerService(proposalChanges, referenceLists, proposalViews);
+    const proposalTextIndexer = new ProposalTextIndexer(
+      database.db,
+      new DrizzleUpdateStore(database.db),
+      log.child({ module: 'proposal-text' }),
+      config.proposals.textIndexMs,
+    );
+    proposalTextIndexer.start();
+    closers.push(() => proposalTextIndexer.stop());
     realtime.onReconnect = () => collab.fanout?.catchUpAll();
     closers.push(() => collab.close());
 
@@ -171,6 +198,11 @@ export async function prepareServices(
         notifier,
         threads,
         moderation,
+        proposals,
+        proposalPartners,
+        proposalViews,
+        referenceLists,
+        proposalTextIndexer,
       },
       demo,
       close: async () => {

@@ -36,6 +36,11 @@ export const documents = pgTable(
     ownerCityId: integer().references(() => cities.id),
     createdById: text().references(() => users.id, { onDelete: 'set null' }),
     archivedAt: timestamp({ withTimezone: true }),
+    /**
+     * While set, nobody writes and every city with access reads: a proposal's body once it is
+     * submitted (the proposal keeps it in step with its status).
+     */
+    lockedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -28,6 +28,23 @@ export {
   notifications,
 } from './notifications';
 export {
+  type Milestone,
+  PARTNER_STATUSES,
+  type PartnerStatus,
+  PROPOSAL_STATUSES,
+  type ProposalStatus,
+  proposalFields,
+  proposalPartners,
+  proposalSdgs,
+  proposalSdgTargets,
+  proposalStatusHistory,
+  proposals,
+  proposalThemes,
+  sdgs,
+  sdgTargets,
+  themes,
+} from './proposals';
+export {
   CHANNEL_KINDS,
   type ChannelKindValue,
   channelMutes,

@@ -61,3 +61,21 @@ export function parseCsv<S extends z.ZodObject>(
     );
   });
 }
+
+/** Throws on the second row that repeats a key (slug, name, iso2). */
+export function assertUnique<T>(
+  file: string,
+  rows: Located<T>[],
+  column: string,
+  key: (row: T) => string,
+) {
+  const seen = new Map<string, number>();
+  for (const { line, row } of rows) {
+    const value = key(row);
+    const first = seen.get(value);
+    if (first !== undefined) {
+      throw new SeedDataError(file, line, column, `"${value}" is already on line ${first}`);
+    }
+    seen.set(value, line);
+  }
+}

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { type Located, parseCsv, SeedDataError } from './csv';
+import { assertUnique, parseCsv, SeedDataError } from './csv';
 
 /** The files the seeder reads, by role. `cities_seed.csv` is written by fill-coordinates. */
 export const NETWORK_FILES = {
@@ -104,24 +104,6 @@ export interface NetworkData {
   fields: FieldData[];
   countries: CountryData[];
   cities: CityData[];
-}
-
-/** Throws on the second row that repeats a key (slug, name, iso2). */
-function assertUnique<T>(
-  file: string,
-  rows: Located<T>[],
-  column: string,
-  key: (row: T) => string,
-) {
-  const seen = new Map<string, number>();
-  for (const { line, row } of rows) {
-    const value = key(row);
-    const first = seen.get(value);
-    if (first !== undefined) {
-      throw new SeedDataError(file, line, column, `"${value}" is already on line ${first}`);
-    }
-    seen.set(value, line);
-  }
 }
 
 /** Looks a name up in a name → slug map, or throws naming the place of the unknown name. */

@@ -10,6 +10,7 @@ import { availableDrivers, createTestDatabase, type TestDatabase } from '../test
 import { SeedDataError } from './csv';
 import { seedNetwork } from './network';
 import { NETWORK_FILES } from './network-data';
+import { PROPOSAL_FILES } from './proposal-data';
 
 const drivers = await availableDrivers();
 
@@ -34,7 +35,7 @@ describe.each(drivers)('seedNetwork on %s', (driver) => {
   it('writes nothing when a data file has a bad row', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'uccn-seed-'));
     try {
-      for (const file of Object.values(NETWORK_FILES)) {
+      for (const file of [...Object.values(NETWORK_FILES), ...Object.values(PROPOSAL_FILES)]) {
         await copyFile(path.join(dataFolder, file), path.join(folder, file));
       }
       const citiesFile = path.join(folder, NETWORK_FILES.cities);
@@ -60,7 +61,10 @@ describe.each(drivers)('seedNetwork on %s', (driver) => {
       countries: 166,
       fields: 7,
       cities: 350,
-      inserted: 5 + 166 + 7 + 350,
+      sdgs: 17,
+      sdgTargets: 169,
+      themes: 5,
+      inserted: 5 + 166 + 7 + 350 + 17 + 169 + 5,
       updated: 0,
     });
     expect(progress).toContain('cities: 350 rows, 350 inserted, 0 updated');

@@ -1,11 +1,14 @@
-// Seeds the real network (regions, countries, creative fields, cities) from data/, idempotently.
+// Seeds the real network (regions, countries, creative fields, cities) and the lists proposals
+// cite (SDGs and their targets, themes) from data/, idempotently.
 import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import { CasingCache } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
 import { dataFolder } from '../data-folder';
 import { cities, countries, creativeFields, regions } from '../schema/network';
+import { sdgs, sdgTargets, themes } from '../schema/proposals';
 import { readNetworkData } from './network-data';
+import { readProposalData } from './proposal-data';
 
 export interface SeedNetworkOptions {
   /** Called once per table with what changed; wire it to the caller's logger. */
@@ -20,6 +23,9 @@ export interface SeedNetworkResult {
   countries: number;
   fields: number;
   cities: number;
+  sdgs: number;
+  sdgTargets: number;
+  themes: number;
   /** Rows that did not exist yet, all tables together. */
   inserted: number;
   /** Existing rows whose values differed from the files, all tables together. */
@@ -98,6 +104,7 @@ export async function seedNetwork(
   options: SeedNetworkOptions = {},
 ): Promise<SeedNetworkResult> {
   const data = await readNetworkData(options.folder ?? dataFolder);
+  const reference = await readProposalData(options.folder ?? dataFolder);
   const total: Change = { inserted: 0, updated: 0 };
   const report = (table: string, rows: number, change: Change) => {
     total.inserted += change.inserted;
@@ -184,6 +191,37 @@ export async function seedNetwork(
         .returning({ inserted: wasInserted }),
     );
     report('cities', cityRows.length, cityChange);
+
+    const sdgChange = await inBatches(reference.sdgs, (batch) =>
+      tx
+        .insert(sdgs)
+        .values(batch)
+        .onConflictDoUpdate({ target: sdgs.number, ...updateWhenChanged(sdgs, ['name', 'nameFr']) })
+        .returning({ inserted: wasInserted }),
+    );
+    report('sdgs', reference.sdgs.length, sdgChange);
+    const targetChange = await inBatches(reference.sdgTargets, (batch) =>
+      tx
+        .insert(sdgTargets)
+        .values(batch)
+        .onConflictDoUpdate({
+          target: sdgTargets.code,
+          ...updateWhenChanged(sdgTargets, ['goal', 'text', 'position']),
+        })
+        .returning({ inserted: wasInserted }),
+    );
+    report('sdg_targets', reference.sdgTargets.length, targetChange);
+    const themeChange = await inBatches(reference.themes, (batch) =>
+      tx
+        .insert(themes)
+        .values(batch)
+        .onConflictDoUpdate({
+          target: themes.slug,
+          ...updateWhenChanged(themes, ['name', 'nameFr', 'position']),
+        })
+        .returning({ inserted: wasInserted }),
+    );
+    report('themes', reference.themes.length, themeChange);
   });
 
   return {
@@ -191,6 +229,9 @@ export async function seedNetwork(
     countries: data.countries.length,
     fields: data.fields.length,
     cities: data.cities.length,
+    sdgs: reference.sdgs.length,
+    sdgTargets: reference.sdgTargets.length,
+    themes: reference.themes.length,
     ...total,
   };
 }

@@ -6,13 +6,15 @@ import type { SessionUser } from '../../http/context';
 export interface DocumentAccessFacts {
   ownerCityId: number | null;
   archived: boolean;
+  /** Read-only for everyone while its proposal is out of the cities' hands (submitted, decided). */
+  locked?: boolean;
   /** The document's access list: city id → access. */
   cities: Map<number, DocumentAccessLevel>;
 }
 
 /**
  * What the user may do with the document: the owner city writes, listed cities write or read,
- * the Secretariat reads everything. An archived document is read-only for everyone.
+ * the Secretariat reads everything. An archived or locked document is read-only for everyone.
  */
 export function documentAccessFor(
   user: Pick<SessionUser, 'role' | 'cityId'>,
@@ -24,7 +26,7 @@ export function documentAccessFor(
     else access = facts.cities.get(user.cityId) ?? null;
   }
   if (access === null && user.role === 'secretariat') access = 'read';
-  if (access === 'write' && facts.archived) access = 'read';
+  if (access === 'write' && (facts.archived || facts.locked)) access = 'read';
   return access;
 }
 

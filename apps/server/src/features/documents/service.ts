@@ -1,6 +1,7 @@
-// Shared documents: create, list, rename, archive, and set which cities may write or read.
+// Shared documents: create, list, rename, archive, and set which cities may write or read. A
+// proposal's document is managed by its proposal (applyManagedState), not by these endpoints.
 import { type Database, type DocumentAccessLevel, schema } from '@uccn/db';
-import { and, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { recordActivity } from '../../activity/activity-log';
 import { AppError } from '../../errors';
 import type { SessionUser } from '../../http/context';
@@ -26,6 +27,17 @@ export interface DocumentView {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Who owns a managed document, whether it is locked, and its access list (city ids). */
+export interface ManagedDocumentState {
+  title?: string;
+  ownerCityId: number;
+  locked: boolean;
+  cities: { cityId: number; access: DocumentAccessLevel }[];
+}
+
+/** A transaction or the database: managed documents change inside their owner's transaction. */
+type Writer = Pick<Database, 'insert' | 'update' | 'delete'>;
 
 /** Notified when who may open a document changes, so open connections are checked at once. */
 export type AccessChangeListener = (documentId: string) => void;
@@ -53,6 +65,7 @@ export class DocumentService {
       row,
       ownerCityId: row.ownerCityId,
       archived: row.archivedAt !== null,
+      locked: row.lockedAt !== null,
       cities: new Map(entries.map((entry) => [entry.cityId, entry.access])),
     };
   }
@@ -183,6 +196,7 @@ export class DocumentService {
       documentId,
       change.archived === undefined ? 'write' : 'manage',
     );
+    assertNotManaged(facts.row);
     await this.db.transaction(async (tx) => {
       await tx
         .update(documents)
@@ -221,6 +235,7 @@ export class DocumentService {
   /** Replaces the access list; the owner city always writes whatever the list says. */
   async setAccess(user: SessionUser, documentId: string, entries: CityAccessInput[]) {
     const { facts } = await this.authorize(user, documentId, 'manage');
+    assertNotManaged(facts.row);
     const resolved = (await this.resolveCities(entries)).filter(
       (entry) => entry.cityId !== facts.ownerCityId,
     );
@@ -241,6 +256,45 @@ export class DocumentService {
     });
     this.notify(documentId);
     return this.view(user, documentId);
+  }
+
+  /**
+   * Creates a document whose title, owner and access another feature manages (a proposal's body),
+   * inside that feature's transaction; call `applyManagedState` next, in the same transaction.
+   */
+  async insertManaged(
+    tx: Writer,
+    input: { title: string; kind: DocumentRow['kind']; ownerCityId: number; createdById: string },
+  ) {
+    const [created] = await tx.insert(documents).values(input).returning({ id: documents.id });
+    if (!created) throw new Error('insert returned nothing');
+    return created.id;
+  }
+
+  /**
+   * Sets a managed document's owner, lock and access list (and title) inside the caller's
+   * transaction. Call `accessChanged` once it commits, so open connections follow.
+   */
+  async applyManagedState(tx: Writer, documentId: string, state: ManagedDocumentState) {
+    await tx
+      .update(documents)
+      .set({
+        ownerCityId: state.ownerCityId,
+        lockedAt: state.locked ? sql`coalesce(${documents.lockedAt}, now())` : null,
+        ...(state.title === undefined ? {} : { title: state.title }),
+        updatedAt: new Date(),
+      })
+      .where(eq(documents.id, documentId));
+    await tx.delete(documentAccess).where(eq(documentAccess.documentId, documentId));
+    const entries = state.cities.filter((entry) => entry.cityId !== state.ownerCityId);
+    if (entries.length > 0) {
+      await tx.insert(documentAccess).values(entries.map((entry) => ({ documentId, ...entry })));
+    }
+  }
+
+  /** Tells the listeners (the collaboration server) that access to a document changed. */
+  accessChanged(documentId: string) {
+    this.notify(documentId);
   }
 
   private notify(documentId: string) {
@@ -267,5 +321,15 @@ export class DocumentService {
       );
     }
     return entries.map((entry) => ({ cityId: bySlug.get(entry.slug) ?? 0, access: entry.access }));
+  }
+}
+
+/** A proposal's document changes through the proposal, so its rules stay in one place. */
+function assertNotManaged(row: DocumentRow) {
+  if (row.kind === 'proposal') {
+    throw new AppError(
+      'managed_by_proposal',
+      "This document is a proposal's body: change its title and cities through /api/proposals.",
+    );
   }
 }
