@@ -16,11 +16,15 @@ import { NotificationsPage } from '../notifications/NotificationsPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
+import { ProposalListPage } from '../proposals/ProposalListPage';
 import { AppLayout } from './AppLayout';
 
-// The editor brings Tiptap, ProseMirror and Yjs: loaded only when a document is opened.
+// The editors bring Tiptap, ProseMirror and Yjs: loaded only when a document is opened.
 const DocumentPage = lazy(async () => ({
   default: (await import('../documents/editor/DocumentPage')).DocumentPage,
+}));
+const ProposalPage = lazy(async () => ({
+  default: (await import('../proposals/ProposalPage')).ProposalPage,
 }));
 
 export function createRouter() {
@@ -32,7 +36,15 @@ export function createRouter() {
       children: [
         // The directory is the network's front door, open to everyone.
         { index: true, element: <Navigate to="/cities" replace /> },
-        { path: 'proposals', element: <PlaceholderPage section="proposals" /> },
+        { path: 'proposals', element: <ProposalListPage /> },
+        {
+          path: 'proposals/:id',
+          element: (
+            <Suspense fallback={<PageLoader />}>
+              <ProposalPage />
+            </Suspense>
+          ),
+        },
         {
           path: 'discussions',
           element: <DiscussionsLayout />,

@@ -23,7 +23,8 @@ export function DocumentListPage() {
   if (me.isPending) return null;
   if (!me.data) return <Navigate to="/sign-in?next=%2Fdocuments" replace />;
   const ownCity = me.data.city;
-  const list = documents.data ?? [];
+  // Proposals' bodies live on their proposal's page, under Proposals.
+  const list = (documents.data ?? []).filter((document) => document.kind !== 'proposal');
 
   return (
     <Stack gap="xl">

@@ -30,6 +30,12 @@ describe('errorKey', () => {
       'rate_limited',
       'internal',
       'unavailable',
+      'proposal_not_found',
+      'invalid_transition',
+      'note_required',
+      'proposal_not_editable',
+      'partner_state',
+      'managed_by_proposal',
     ];
     for (const code of serverCodes) {
       expect(errorKey(new ApiError(400, code, ''))).toBe(`errors.${code}`);

@@ -1,13 +1,13 @@
 // A section that is planned but not built yet: what it will offer, and where to go meanwhile.
 import { Badge, Button, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconArrowRight, IconChartBar, IconFileText } from '@tabler/icons-react';
+import { IconArrowRight, IconChartBar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../app/usePageTitle';
 
-export type PlannedSection = 'proposals' | 'monitoring';
+export type PlannedSection = 'monitoring';
 
-const ICONS = { proposals: IconFileText, monitoring: IconChartBar };
+const ICONS = { monitoring: IconChartBar };
 
 export function PlaceholderPage({ section }: { section: PlannedSection }) {
   const { t } = useTranslation();

@@ -41,6 +41,8 @@ function Sharing({ document }: { document: SharedDocument }) {
 export function DocumentHeader(props: DocumentHeaderProps) {
   const { document, people, meId, saveState, onShare, onHistory } = props;
   const { t } = useTranslation();
+  // A proposal's body is renamed and shared through its proposal (the API answers 409 here).
+  const managed = document.kind === 'proposal';
 
   return (
     <Stack gap={6}>
@@ -52,9 +54,14 @@ export function DocumentHeader(props: DocumentHeaderProps) {
       </Anchor>
       <Group justify="space-between" align="flex-start" gap="md">
         <Stack gap={6} style={{ flex: '1 1 360px', minWidth: 0 }}>
-          <TitleField document={document} />
+          <TitleField document={document} readOnly={managed} />
           <Group gap="xs">
             <AccessBadge access={document.access} />
+            {managed && (
+              <Badge variant="light" color="unesco" tt="none">
+                {t('documents.proposalBody')}
+              </Badge>
+            )}
             {document.archived && (
               <Badge variant="outline" color="gray" tt="none">
                 {t('documents.archived')}
@@ -69,7 +76,7 @@ export function DocumentHeader(props: DocumentHeaderProps) {
           <SaveIndicator state={saveState} readOnly={document.access !== 'write'} />
           <Group gap="xs" wrap="nowrap">
             <DocumentDiscussionButton documentId={document.id} />
-            {document.canManage && (
+            {document.canManage && !managed && (
               <Button variant="default" leftSection={<IconShare size={16} />} onClick={onShare}>
                 {t('documents.share.open')}
               </Button>

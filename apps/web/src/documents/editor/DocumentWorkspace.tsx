@@ -1,7 +1,6 @@
 // The editor page of an open document: header, notices, the live editor, sharing and history.
 import { Stack } from '@mantine/core';
-import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import type { Me, SharedDocument } from '../../api/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { CollabEditor } from './CollabEditor';
@@ -9,9 +8,9 @@ import { DocumentHeader } from './DocumentHeader';
 import { ProblemNotice, ReadOnlyNotice } from './DocumentNotices';
 import { HistoryDrawer } from './HistoryDrawer';
 import { PageLoader } from './PageLoader';
-import { caretColour, type Participant } from './presence';
 import { ShareDrawer } from './ShareDrawer';
 import { useCollabSession } from './useCollabSession';
+import { useParticipant } from './useParticipant';
 
 interface DocumentWorkspaceProps {
   document: SharedDocument;
@@ -21,24 +20,8 @@ interface DocumentWorkspaceProps {
 }
 
 export function DocumentWorkspace({ document, me, onRefresh }: DocumentWorkspaceProps) {
-  const { t } = useTranslation();
   usePageTitle(document.title);
-  const { user, city } = me;
-  const secretariat = t('account.secretariat');
-  const participant = useMemo<Participant>(
-    () => ({
-      id: user.id,
-      name: user.name,
-      city: city?.name ?? secretariat,
-      citySlug: city?.slug ?? null,
-      color: caretColour(user.id),
-    }),
-    [user.id, user.name, city, secretariat],
-  );
-  const localUser = useMemo(
-    () => ({ id: participant.id, name: participant.name, color: participant.color }),
-    [participant],
-  );
+  const { participant, localUser } = useParticipant(me);
   const collab = useCollabSession(document.id, participant, onRefresh);
   const [panel, setPanel] = useState<'share' | 'history' | null>(null);
   const canWrite = document.access === 'write';
@@ -50,7 +33,7 @@ export function DocumentWorkspace({ document, me, onRefresh }: DocumentWorkspace
       <DocumentHeader
         document={document}
         people={collab.participants}
-        meId={user.id}
+        meId={me.user.id}
         saveState={collab.saveState}
         onShare={() => setPanel('share')}
         onHistory={() => setPanel('history')}
@@ -67,7 +50,7 @@ export function DocumentWorkspace({ document, me, onRefresh }: DocumentWorkspace
       ) : (
         <PageLoader />
       )}
-      {document.canManage && (
+      {document.canManage && document.kind !== 'proposal' && (
         <ShareDrawer
           document={document}
           opened={panel === 'share'}

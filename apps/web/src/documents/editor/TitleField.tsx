@@ -12,7 +12,13 @@ import { TITLE_MAX } from '../NewDocumentModal';
 
 const TITLE_STYLE = { fontSize: 30, fontWeight: 650, lineHeight: 1.25 } as const;
 
-export function TitleField({ document }: { document: SharedDocument }) {
+interface TitleFieldProps {
+  document: SharedDocument;
+  /** Shown as a heading even to writers (a proposal's body takes its proposal's title). */
+  readOnly?: boolean;
+}
+
+export function TitleField({ document, readOnly = false }: TitleFieldProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(document.title);
@@ -40,7 +46,7 @@ export function TitleField({ document }: { document: SharedDocument }) {
     },
   });
 
-  if (document.access !== 'write') {
+  if (document.access !== 'write' || readOnly) {
     return (
       <Title order={1} style={TITLE_STYLE}>
         {document.title}

@@ -33,12 +33,17 @@ export function useCollabSession(
   const [clocks, setClocks] = useState({ local: 0, acked: 0 });
   const [problem, setProblem] = useState<CollabProblem | null>(null);
   const [participants, setParticipants] = useState<Participant[]>([me]);
+  // A change of access opens a new session: a new Y.Doc, so a new awareness id. Reconnecting
+  // the old one left this person invisible to the others (their caret and avatar never came
+  // back) while the server still remembered the id of the closed connection.
+  const [generation, renew] = useReducer((n: number) => n + 1, 0);
   const latest = useRef({ me, onAccessChanged });
   useEffect(() => {
     latest.current = { me, onAccessChanged };
   });
 
   const { id, name, color } = me;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each generation is a new session.
   useEffect(() => {
     const opened = openCollabSession(
       documentId,
@@ -46,7 +51,9 @@ export function useCollabSession(
       {
         connection: dispatch,
         serverClose: (code) => {
-          if (closeOutcome(code).refreshAccess) latest.current.onAccessChanged();
+          if (!closeOutcome(code).refreshAccess) return;
+          latest.current.onAccessChanged();
+          renew();
         },
         stopped: (code) => setProblem(closeOutcome(code).problem),
         clocks: setClocks,
@@ -63,7 +70,7 @@ export function useCollabSession(
       setClocks({ local: 0, acked: 0 });
       setProblem(null);
     };
-  }, [documentId, id, name, color]);
+  }, [documentId, id, name, color, generation]);
 
   return {
     session,
