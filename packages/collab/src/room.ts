@@ -9,7 +9,7 @@ import { decodeAwarenessUpdate, encodeAwarenessUpdate, guardAwareness } from './
 import { Connection, type ConnectionOptions } from './connection';
 import { dropConflictingPending } from './pending-structs';
 import type { LogCursor, RoomLimits, RoomLogger, UpdateStore } from './types';
-import { checkUpdate } from './update-check';
+import { checkUpdate, overlapsHeld } from './update-check';
 import type { UpdateLog } from './update-log';
 
 /** Origin of the transaction that loads stored state: not broadcast, not logged again. */
@@ -309,8 +309,10 @@ export class DocumentRoom {
     // Only what the document does not hold yet. Yjs integrates the unknown rest of a struct that
     // overlaps known ids with the parent of its own origin but the left neighbour of the new one:
     // a forged overlap left memory unlike its own encoding (found by fuzzing). Cut here, the rest
-    // has an origin every decoder reads the same way.
-    const fresh = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+    // has an origin every decoder reads the same way. Most updates are new all through.
+    const fresh = overlapsHeld(checked, this.doc)
+      ? Y.diffUpdate(update, Y.encodeStateVector(this.doc))
+      : update;
     const appends = this.applyCollecting(() => Y.applyUpdate(this.doc, fresh, connection));
     // Content waiting for a missing dependency is not in the document yet, so no update event
     // logs it: keep the update so that an acknowledged edit is on disk all the same.

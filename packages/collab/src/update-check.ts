@@ -8,6 +8,8 @@ export interface CheckedUpdate {
   empty: boolean;
   /** Highest clock + 1 per client id among its structs: what a saved ack must cover. */
   clocks: Map<number, number>;
+  /** Lowest start clock per client id among its structs: below a held clock, it overlaps. */
+  starts: Map<number, number>;
 }
 
 /**
@@ -21,16 +23,19 @@ export const MAX_VALUE_DEPTH = 100;
 export function checkUpdate(update: Uint8Array): CheckedUpdate {
   const { structs, ds } = Y.decodeUpdate(update);
   const clocks = new Map<number, number>();
+  const starts = new Map<number, number>();
   for (const struct of structs) {
-    const end = struct.id.clock + struct.length;
-    if ((clocks.get(struct.id.client) ?? 0) < end) clocks.set(struct.id.client, end);
+    const { client, clock } = struct.id;
+    const end = clock + struct.length;
+    if ((clocks.get(client) ?? 0) < end) clocks.set(client, end);
+    if ((starts.get(client) ?? Number.POSITIVE_INFINITY) > clock) starts.set(client, clock);
     if (!(struct instanceof Y.Item)) continue;
     if (valuesOf(struct.content).some(nestedTooDeeply)) {
       throw new Error(`a value is nested more than ${MAX_VALUE_DEPTH} deep`);
     }
     if (refersForward(struct)) throw new Error('an item refers to a later id of its own client');
   }
-  return { empty: structs.length === 0 && ds.clients.size === 0, clocks };
+  return { empty: structs.length === 0 && ds.clients.size === 0, clocks, starts };
 }
 
 /**
@@ -63,6 +68,18 @@ function nestedTooDeeply(value: unknown): boolean {
     if (next.depth >= MAX_VALUE_DEPTH) return true;
     const children = Array.isArray(current) ? current : Object.values(current);
     for (const child of children) stack.push({ value: child, depth: next.depth + 1 });
+  }
+  return false;
+}
+
+/**
+ * Whether the update holds a struct that starts below what `doc` holds of its client: only then
+ * does it need cutting (Y.diffUpdate) before it is applied. Cheaper than encoding the state
+ * vector of a document with many past editors for every update.
+ */
+export function overlapsHeld(checked: CheckedUpdate, doc: Y.Doc): boolean {
+  for (const [client, start] of checked.starts) {
+    if (start < Y.getState(doc.store, client)) return true;
   }
   return false;
 }
