@@ -1,9 +1,11 @@
-// Two cities write one document live; a third is refused; a named version is restored for all.
+// Two cities write one document live; a third is refused; a named version is restored for all;
+// the third, once it may read, comments and the others see it live.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeE2E, signInByApi, useBrowser, visible } from './browser';
+import { addComment, markOf, threadWith } from './comments';
 
 const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
 /** How long another person's edit, caret or a save may take to show. */
@@ -142,5 +144,12 @@ describeE2E('shared documents', () => {
     await typeAtEnd(kanazawa, 'Dakar is welcome to read along.');
     await waitForText(body(dakar), 'Dakar is welcome to read along.');
     await screenshot(dakar, '10-dakar-read-only');
+
+    // Dakar may only read, but comments; Kanazawa sees the comment and its mark live.
+    const comment = 'Dakar would like to join the crafts session.';
+    await addComment(dakar, 'a session on crafts', comment);
+    await visible(threadWith(kanazawa, comment));
+    await waitForText(await markOf(kanazawa, comment), 'a session on crafts');
+    await screenshot(kanazawa, '11-kanazawa-sees-comment');
   });
 });

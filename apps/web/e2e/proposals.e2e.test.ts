@@ -1,10 +1,12 @@
-// Two cities write a joint proposal live; a third cannot open it; the lead submits and both
-// editors turn read-only; the Secretariat returns it with a note that shows in the history.
-import { mkdir } from 'node:fs/promises';
+// Two cities write a joint proposal live and comment on it; a third cannot open it; the lead
+// submits and both editors turn read-only; the Secretariat comments, then returns it with a note
+// that shows in the history; the proposal downloads as Markdown.
+import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeE2E, signInByApi, useBrowser, visible } from './browser';
+import { addComment, markOf, threadWith } from './comments';
 
 const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
 /** How long a save, a status change or a reconnection may take to show. */
@@ -27,6 +29,13 @@ async function waitForText(locator: Locator, text: string, timeout = LIVE.timeou
 async function waitForSaved(page: Page) {
   await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor(LIVE);
   expect(await page.getByTestId('save-state').textContent()).toBe('Saved');
+}
+
+/** Switches the side column between the overview and the comments. */
+async function sideTab(page: Page, name: 'Overview' | 'Comments') {
+  const tab = page.getByRole('tab', { name: new RegExp(`^${name}`) });
+  await tab.click();
+  await page.locator('[role="tab"][aria-selected="true"]').filter({ hasText: name }).waitFor();
 }
 
 async function waitForEditable(page: Page, editable: boolean) {
@@ -136,6 +145,24 @@ describeE2E('proposals', () => {
     await screenshot(bologna, '3-bologna-writing');
     await screenshot(kanazawa, '4-kanazawa-writing');
 
+    // With both in the draft, Bologna comments on a passage; Kanazawa sees it come, marked.
+    await sideTab(bologna, 'Comments');
+    await sideTab(kanazawa, 'Comments');
+    await visible(
+      kanazawa.getByTestId('comments-panel').getByText('No comments yet.', { exact: false }),
+    );
+    const bolognaComment = 'Could the orchestra also play in the lacquer workshops?';
+    await addComment(bologna, 'music archive and the city orchestra', bolognaComment);
+    await visible(threadWith(kanazawa, bolognaComment));
+    await waitForText(
+      await markOf(kanazawa, bolognaComment),
+      'music archive and the city orchestra',
+    );
+    await visible(kanazawa.getByRole('tab', { name: /^Comments/ }).getByText('1', { exact: true }));
+    await screenshot(bologna, '4a-bologna-comment');
+    await screenshot(kanazawa, '4b-kanazawa-sees-comment');
+    await sideTab(bologna, 'Overview');
+
     // Dakar is not one of its cities: the proposal is not found, and no editor opens.
     await dakar.goto(url);
     await visible(dakar.getByRole('heading', { level: 1, name: 'Proposal not found' }));
@@ -156,6 +183,17 @@ describeE2E('proposals', () => {
     // The Secretariat starts the review, then returns it; a return needs a note.
     await secretariat.goto(url);
     await waitForText(body(secretariat), fromKanazawa);
+
+    // The Secretariat cannot edit the submitted text, but comments on it; Kanazawa sees it live.
+    await waitForEditable(secretariat, false);
+    await sideTab(secretariat, 'Comments');
+    await visible(threadWith(secretariat, bolognaComment));
+    const secretariatComment = 'Please say how many artisans take part each month.';
+    await addComment(secretariat, 'gold-leaf artisans', secretariatComment);
+    await waitForText(await markOf(secretariat, secretariatComment), 'gold-leaf artisans');
+    await visible(threadWith(kanazawa, secretariatComment));
+    await screenshot(secretariat, '6a-secretariat-comment');
+    await sideTab(secretariat, 'Overview');
     await move(secretariat, 'Start review');
     await visible(secretariat.getByTestId('proposal-status').getByText('Under review'));
     await secretariat.getByRole('button', { name: 'Return for changes', exact: true }).click();
@@ -176,6 +214,18 @@ describeE2E('proposals', () => {
     await visible(bologna.getByTestId('proposal-status').getByText('Returned for changes'));
     await waitForEditable(bologna, true);
     await screenshot(bologna, '9-bologna-returned');
+
+    // Export → Markdown downloads the proposal, title first.
+    await bologna.getByRole('button', { name: 'Export' }).click();
+    const markdown = bologna.getByRole('menuitem', { name: 'Markdown (.md)' });
+    await visible(markdown);
+    await bologna.waitForTimeout(300); // the menu's opening transition
+    await screenshot(bologna, '9a-export-menu');
+    const [download] = await Promise.all([bologna.waitForEvent('download'), markdown.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.md$/);
+    const exported = await readFile(await download.path(), 'utf8');
+    expect(exported).toContain(title);
+    expect(exported).toContain(fromKanazawa);
 
     // The proposal's discussion channel is one click away.
     await bologna.getByRole('button', { name: 'Discussion' }).click();

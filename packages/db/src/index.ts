@@ -12,11 +12,16 @@ export { dataFolder, migrationsFolder } from './data-folder';
 export * as schema from './schema/index';
 export {
   type DocumentAccessLevel,
+  INITIATIVE_STATUSES,
+  type InitiativeLink,
+  type InitiativeStatus,
   type Milestone,
   PARTNER_STATUSES,
   type PartnerStatus,
   PROPOSAL_STATUSES,
   type ProposalStatus,
+  SUPPORT_STATES,
+  type SupportState,
   USER_ROLES,
   type UserRole,
 } from './schema/index';

@@ -10,6 +10,19 @@ export {
   MessageType,
   SyncStep,
 } from './collab';
+export type {
+  CommentAnchor,
+  CommentClientEvents,
+  CommentServerEvents,
+  CommentThread,
+  DocumentComment,
+  RelativePositionJson,
+} from './comments';
+export {
+  MAX_COMMENT_ANCHOR_LENGTH,
+  MAX_COMMENT_LENGTH,
+  MAX_COMMENT_QUOTE_LENGTH,
+} from './comments';
 export { CARET_COLOURS, caretColour } from './identity';
 export type {
   Ack,

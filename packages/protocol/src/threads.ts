@@ -1,5 +1,6 @@
 // Discussion threads over socket.io: the typed events both ways, the acknowledgement shape and
 // its error codes, and the limits a client can check before sending. Shared by server and web.
+import type { CommentClientEvents, CommentServerEvents } from './comments';
 
 /** Longest message body, in characters (UTF-16 code units, as JavaScript counts). */
 export const MAX_MESSAGE_LENGTH = 10_000;
@@ -125,6 +126,8 @@ export const ThreadErrorCode = {
   Unauthorized: 'unauthorized',
   Forbidden: 'forbidden',
   ChannelNotFound: 'channel_not_found',
+  /** A document's comments were asked for, and there is no such document. */
+  DocumentNotFound: 'document_not_found',
   TopicNotFound: 'topic_not_found',
   MessageNotFound: 'message_not_found',
   NotJoined: 'not_joined',
@@ -169,7 +172,7 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Client → server. Every event but `typing` takes an acknowledgement callback. */
-export interface ThreadClientEvents {
+export interface ThreadClientEvents extends CommentClientEvents {
   /** Subscribe to a channel's live events and presence. */
   'channel:join': (
     payload: { channelId: string },
@@ -212,7 +215,7 @@ export interface ThreadClientEvents {
 }
 
 /** Server → client. */
-export interface ThreadServerEvents {
+export interface ThreadServerEvents extends CommentServerEvents {
   /** A new or changed topic (reply count, lock): the client keeps the highest `seq`. */
   'topic:changed': (payload: { topic: Topic }) => void;
   /** A new, edited, deleted, hidden or reacted message: the client keeps the highest `seq`. */

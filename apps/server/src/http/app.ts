@@ -4,6 +4,7 @@ import path from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { DrizzleUpdateStore } from '@uccn/collab/drizzle';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -12,16 +13,26 @@ import { sessionMiddleware } from '../auth/session';
 import { AppError } from '../errors';
 import { citiesRoutes } from '../features/cities/routes';
 import { CityDirectory } from '../features/cities/service';
+import { commentRoutes } from '../features/comments/routes';
 import { documentRoutes } from '../features/documents/routes';
 import { healthRoutes } from '../features/health/routes';
+import { initiativeRoutes } from '../features/initiatives/routes';
 import { invitationRoutes } from '../features/invitations/routes';
 import { InvitationService } from '../features/invitations/service';
 import { meRoutes } from '../features/me/routes';
+import { ActivityCounts } from '../features/monitoring/activity';
+import { CooperationNetwork } from '../features/monitoring/network';
+import { MonitoringReports } from '../features/monitoring/reports';
+import { monitoringRoutes } from '../features/monitoring/routes';
 import { notificationRoutes } from '../features/notifications/routes';
 import { presenceRoutes } from '../features/presence/routes';
 import { PresenceService } from '../features/presence/service';
+import { ProposalExporter } from '../features/proposals/export/exporter';
+import { proposalExportRoutes } from '../features/proposals/export/routes';
 import { proposalRoutes } from '../features/proposals/routes';
 import { type DemoInfo, publicConfigRoutes } from '../features/public-config/routes';
+import { showcaseRoutes } from '../features/showcase/routes';
+import { Showcase } from '../features/showcase/service';
 import { threadRoutes } from '../features/threads/routes';
 import { mountApiDocs } from './api-docs';
 import { documentAuthRoutes } from './auth-docs';
@@ -113,6 +124,7 @@ export function createApp(services: AppServices, options: AppOptions) {
   app.route('/api', invitationRoutes(invitations, auth, config.publicUrl));
   app.route('/api', publicConfigRoutes(options.demo));
   app.route('/api', documentRoutes(services.documents, services.versions, services.tokens));
+  app.route('/api', commentRoutes(services.comments));
   app.route('/api', threadRoutes(services.threads, services.moderation, services.notifier));
   app.route('/api', notificationRoutes(services.notifications));
   app.route(
@@ -122,6 +134,23 @@ export function createApp(services: AppServices, options: AppOptions) {
       services.proposalPartners,
       services.proposalViews,
       services.referenceLists,
+    ),
+  );
+  app.route(
+    '/api',
+    proposalExportRoutes(
+      services.proposalViews,
+      new ProposalExporter(new DrizzleUpdateStore(services.db)),
+    ),
+  );
+  app.route('/api', initiativeRoutes(services.initiatives, services.initiativeViews));
+  app.route('/api', showcaseRoutes(new Showcase(services.db, services.initiativeViews)));
+  app.route(
+    '/api',
+    monitoringRoutes(
+      new CooperationNetwork(services.db),
+      new ActivityCounts(services.db),
+      new MonitoringReports(services.db, services.referenceLists),
     ),
   );
   app.route(

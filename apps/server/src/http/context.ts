@@ -9,9 +9,12 @@ import type { Accounts } from '../auth/accounts';
 import type { Auth } from '../auth/auth';
 import type { CollabServer } from '../collab/collab-server';
 import type { Config } from '../config';
+import type { CommentService } from '../features/comments/service';
 import type { DocumentService } from '../features/documents/service';
 import type { CollabTokens } from '../features/documents/token';
 import type { VersionService } from '../features/documents/versions';
+import type { InitiativeService } from '../features/initiatives/service';
+import type { InitiativeViews } from '../features/initiatives/views';
 import type { NotificationService } from '../features/notifications/service';
 import type { PartnerService } from '../features/proposals/partners';
 import type { ReferenceLists } from '../features/proposals/reference';
@@ -60,6 +63,7 @@ export interface AppServices {
   log: Logger;
   readiness: Record<string, ReadinessCheck>;
   documents: DocumentService;
+  comments: CommentService;
   versions: VersionService;
   tokens: CollabTokens;
   collab: CollabServer;
@@ -76,6 +80,8 @@ export interface AppServices {
   proposalViews: ProposalViews;
   referenceLists: ReferenceLists;
   proposalTextIndexer: ProposalTextIndexer;
+  initiatives: InitiativeService;
+  initiativeViews: InitiativeViews;
 }
 
 /** What socket.io's `adapter` option takes. */

@@ -68,6 +68,7 @@ export async function listen(app: App, services: AppServices): Promise<RunningSe
 
   const threadSockets = new ThreadSockets(io, {
     threads: services.threads,
+    comments: services.comments,
     notifications: services.notifications,
     presence: services.presence,
     nodeId: config.nodeId,
@@ -83,9 +84,10 @@ export async function listen(app: App, services: AppServices): Promise<RunningSe
       return city ?? null;
     },
   });
-  // Who may read a document's channel follows the document's access list, at once.
+  // Who may read a document's channel and watch its comments follows its access list, at once.
   services.documents.onAccessChange((documentId) => {
     void (async () => {
+      await threadSockets.recheckCommentWatchers(documentId);
       const [channel] = await services.db
         .select({ id: schema.channels.id })
         .from(schema.channels)

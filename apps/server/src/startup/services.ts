@@ -7,9 +7,12 @@ import { Accounts } from '../auth/accounts';
 import { createAuth } from '../auth/auth';
 import { CollabServer } from '../collab/collab-server';
 import type { Config } from '../config';
+import { CommentService } from '../features/comments/service';
 import { DocumentService } from '../features/documents/service';
 import { CollabTokens } from '../features/documents/token';
 import { VersionService } from '../features/documents/versions';
+import { InitiativeService } from '../features/initiatives/service';
+import { InitiativeViews } from '../features/initiatives/views';
 import { DigestSchedule } from '../features/notifications/digest';
 import { NotificationService } from '../features/notifications/service';
 import { ProposalChanges } from '../features/proposals/changes';
@@ -29,6 +32,7 @@ import { createMailer } from '../mailer/mailer';
 import { createMetrics } from '../metrics/metrics';
 import { resolveAuthSecret } from './auth-secret';
 import { seedDemoAccounts } from './demo';
+import { seedDemoInitiatives } from './demo-initiatives';
 import { connectRealtime } from './realtime';
 
 export interface PreparedServices {
@@ -100,6 +104,10 @@ export async function prepareServices(
       const result = await timed(startupLog, 'Preparing the demo accounts', () =>
         seedDemoAccounts(database.db, accounts, config.demo.password),
       );
+      const initiatives = await timed(startupLog, 'Preparing the demo initiatives', () =>
+        seedDemoInitiatives(database.db),
+      );
+      startupLog.info({ initiatives }, `Demo initiatives: ${initiatives} new`);
       return { enabled: true, password: config.demo.password, accounts: result.accounts };
     });
 
@@ -133,6 +141,7 @@ export async function prepareServices(
         Promise.resolve(),
     });
     versions = new VersionService(database.db, documents, collab);
+    const comments = new CommentService(database.db, documents);
 
     const mailer = createMailer(config.mail, log.child({ module: 'mailer' }));
     const notifications = new NotificationService(database.db);
@@ -173,6 +182,13 @@ export async function prepareServices(
       config.proposals.textIndexMs,
     );
     proposalTextIndexer.start();
+    const initiativeViews = new InitiativeViews(database.db);
+    const initiatives = new InitiativeService(
+      database.db,
+      referenceLists,
+      notifications,
+      initiativeViews,
+    );
     closers.push(() => proposalTextIndexer.stop());
     realtime.onReconnect = () => collab.fanout?.catchUpAll();
     closers.push(() => collab.close());
@@ -188,6 +204,7 @@ export async function prepareServices(
         log,
         readiness,
         documents,
+        comments,
         versions,
         tokens,
         collab,
@@ -203,6 +220,8 @@ export async function prepareServices(
         proposalViews,
         referenceLists,
         proposalTextIndexer,
+        initiatives,
+        initiativeViews,
       },
       demo,
       close: async () => {

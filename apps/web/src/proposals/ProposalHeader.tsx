@@ -1,11 +1,20 @@
-// The proposal page's header: title, status, markers, cities; who is here, save state, Discussion
-// and History.
-import { Anchor, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconHistory } from '@tabler/icons-react';
+// The proposal page's header: title, status, markers, cities; who is here, save state, Discussion,
+// History and Export.
+import { Anchor, Button, Divider, Group, Menu, Stack, Text, Title } from '@mantine/core';
+import {
+  IconArrowLeft,
+  IconChevronDown,
+  IconDownload,
+  IconFileTypeDocx,
+  IconFileTypePdf,
+  IconHistory,
+  IconMarkdown,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DocumentDiscussionButton } from '../discussions/DocumentDiscussionButton';
+import { exportPath } from './endpoints';
 import { NetworkMarkers, StatusBadge } from './StatusBadge';
 import type { Proposal } from './types';
 import { groupPartners } from './workflow';
@@ -60,9 +69,48 @@ export function ProposalHeader({ proposal, live, onHistory }: ProposalHeaderProp
                 {t('documents.history.open')}
               </Button>
             )}
+            <ExportMenu proposalId={proposal.id} />
           </Group>
         </Group>
       </Group>
     </Stack>
+  );
+}
+
+const EXPORTS = [
+  { format: 'md', icon: IconMarkdown },
+  { format: 'pdf', icon: IconFileTypePdf },
+  { format: 'docx', icon: IconFileTypeDocx },
+] as const;
+
+/** Plain links: the server names the file, and the session cookie goes along (same origin). */
+function ExportMenu({ proposalId }: { proposalId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} />}
+          rightSection={<IconChevronDown size={14} />}
+        >
+          {t('proposals.export.open')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('proposals.export.label')}</Menu.Label>
+        {EXPORTS.map(({ format, icon: Icon }) => (
+          <Menu.Item
+            key={format}
+            component="a"
+            href={exportPath(proposalId, format)}
+            download
+            leftSection={<Icon size={16} />}
+          >
+            {t(`proposals.export.${format}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

@@ -1,16 +1,18 @@
 // The proposal page: header, notices, the live document beside the next steps, partners,
-// details and status history.
+// details and status history, or beside its comments.
 import { Alert, Grid, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { Editor } from '@tiptap/core';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { queryKeys, useDocument } from '../api/queries';
 import type { Me, SharedDocument } from '../api/types';
 import { usePageTitle } from '../app/usePageTitle';
+import { CommentsPanel } from '../comments/CommentsPanel';
 import { CollabEditor } from '../documents/editor/CollabEditor';
 import { ProblemNotice } from '../documents/editor/DocumentNotices';
 import { HistoryDrawer } from '../documents/editor/HistoryDrawer';
@@ -24,6 +26,7 @@ import { EditDetailsModal } from './EditDetailsModal';
 import { PartnersPanel } from './PartnersPanel';
 import { ProposalHeader } from './ProposalHeader';
 import { DecisionNote, ReadOnlyNotice } from './ProposalNotices';
+import { ProposalSide, type SideComments, type SideTab } from './ProposalSide';
 import { proposalKeys } from './queries';
 import { StatusHistory } from './StatusHistory';
 import type { Proposal } from './types';
@@ -59,6 +62,7 @@ export function ProposalWorkspace({ proposal, me }: WorkspaceProps) {
       me={me}
       live={null}
       onHistory={null}
+      comments={null}
       editor={
         document.isError ? (
           <Alert color="gray" variant="light" icon={<IconLock aria-hidden />}>
@@ -85,12 +89,33 @@ function LiveProposal({ proposal, me, document }: WorkspaceProps & { document: S
   const canWrite = document.access === 'write';
   // Past the size limit the user may go on typing: edits stay on this device.
   const editable = canWrite && (collab.problem === null || collab.problem === 'tooLarge');
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
+  const [sideTab, setSideTab] = useState<SideTab>('overview');
+  const activateThread = useCallback((threadId: string) => {
+    setActiveThreadId(threadId);
+    setSideTab('comments');
+  }, []);
 
   return (
     <ProposalLayout
       proposal={proposal}
       me={me}
       onHistory={history.open}
+      comments={{
+        documentId: proposal.documentId,
+        tab: sideTab,
+        onTab: setSideTab,
+        // Whoever may read the text may comment on it, whatever its status.
+        panel: (
+          <CommentsPanel
+            documentId={proposal.documentId}
+            editor={editor}
+            activeThreadId={activeThreadId}
+            onActiveThreadChange={setActiveThreadId}
+          />
+        ),
+      }}
       live={
         <Group gap="md" wrap="nowrap">
           <PresenceAvatars people={collab.participants} meId={me.user.id} />
@@ -107,6 +132,8 @@ function LiveProposal({ proposal, me, document }: WorkspaceProps & { document: S
               user={localUser}
               editable={editable}
               label={proposal.title}
+              onEditor={setEditor}
+              onCommentActivate={activateThread}
             />
           ) : (
             <PageLoader />
@@ -122,9 +149,10 @@ interface LayoutProps extends WorkspaceProps {
   live: ReactNode;
   editor: ReactNode;
   onHistory: (() => void) | null;
+  comments: SideComments | null;
 }
 
-function ProposalLayout({ proposal, me, live, editor, onHistory }: LayoutProps) {
+function ProposalLayout({ proposal, me, live, editor, onHistory, comments }: LayoutProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -162,12 +190,17 @@ function ProposalLayout({ proposal, me, live, editor, onHistory }: LayoutProps) 
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md">
-            <WorkflowPanel proposal={proposal} onMoved={changed} />
-            <PartnersPanel proposal={proposal} me={me} onChanged={changed} />
-            <DetailsPanel proposal={proposal} onEdit={() => setEditing(true)} />
-            <StatusHistory proposal={proposal} />
-          </Stack>
+          <ProposalSide
+            comments={comments}
+            overview={
+              <Stack gap="md">
+                <WorkflowPanel proposal={proposal} onMoved={changed} />
+                <PartnersPanel proposal={proposal} me={me} onChanged={changed} />
+                <DetailsPanel proposal={proposal} onEdit={() => setEditing(true)} />
+                <StatusHistory proposal={proposal} />
+              </Stack>
+            }
+          />
         </Grid.Col>
       </Grid>
       {proposal.actions.editDetails && (

@@ -32,6 +32,13 @@ export async function getProposal(id: string): Promise<Proposal> {
   return (await apiRequest<{ proposal: Proposal }>(base(id))).proposal;
 }
 
+export type ExportFormat = 'md' | 'pdf' | 'docx';
+
+/** Where the browser downloads the proposal as a file: a link, not a fetch. */
+export function exportPath(id: string, format: ExportFormat): string {
+  return `${base(id)}/export?format=${format}`;
+}
+
 export async function getProposalHistory(id: string): Promise<HistoryEntry[]> {
   return (await apiRequest<{ history: HistoryEntry[] }>(`${base(id)}/history`)).history;
 }

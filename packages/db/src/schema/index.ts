@@ -10,6 +10,7 @@ export {
   users,
   verifications,
 } from './auth';
+export { documentComments, type StoredCommentAnchor } from './comments';
 export {
   bytea,
   DOCUMENT_ACCESS,
@@ -21,6 +22,19 @@ export {
   documentVersions,
   VERSION_KINDS,
 } from './documents';
+export {
+  INITIATIVE_STATUSES,
+  type InitiativeLink,
+  type InitiativeStatus,
+  initiativeFields,
+  initiativePartners,
+  initiativeSupportHistory,
+  initiatives,
+  initiativeThemes,
+  monitoringReports,
+  SUPPORT_STATES,
+  type SupportState,
+} from './initiatives';
 export { cities, countries, creativeFields, regions } from './network';
 export {
   notificationDigests,

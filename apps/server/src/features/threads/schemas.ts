@@ -45,6 +45,12 @@ export const EventSchemas = {
   'topic:read': z.strictObject({ topicId: id, messageId }) satisfies z.ZodType<
     PayloadOf<'topic:read'>
   >,
+  'comments:watch': z.strictObject({ documentId: id }) satisfies z.ZodType<
+    PayloadOf<'comments:watch'>
+  >,
+  'comments:unwatch': z.strictObject({ documentId: id }) satisfies z.ZodType<
+    PayloadOf<'comments:unwatch'>
+  >,
   typing: z.strictObject({ topicId: id, typing: z.boolean() }) satisfies z.ZodType<
     PayloadOf<'typing'>
   >,

@@ -17,7 +17,9 @@ import { AppError } from '../../errors';
 import type { SessionUser } from '../../http/context';
 import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics/metrics';
+import type { CommentService } from '../comments/service';
 import type { NotificationService } from '../notifications/service';
+import { ChannelPresence, channelRoom } from './channel-presence';
 import { TokenBuckets } from './rate-limit';
 import { EventSchemas } from './schemas';
 import type { ThreadService } from './service';
@@ -42,6 +44,7 @@ type ThreadSocket = Socket<
 
 export interface ThreadSocketOptions {
   threads: ThreadService;
+  comments: CommentService;
   notifications: NotificationService;
   presence: PresenceStore;
   nodeId: string;
@@ -73,24 +76,30 @@ const APP_TO_THREAD_CODE: Partial<Record<string, ThreadErrorCode>> = {
   rate_limited: ThreadErrorCode.RateLimited,
 };
 
-const channelRoom = (channelId: string) => `channel:${channelId}`;
 const userRoom = (userId: string) => `user:${userId}`;
+const commentsRoom = (documentId: string) => `comments:${documentId}`;
 
 export class ThreadSockets {
   private readonly events = new TokenBuckets(EVENT_BURST, EVENTS_PER_SECOND);
   private readonly posts: TokenBuckets;
   private readonly topicChannels = new Map<string, string>();
+  private readonly channelPresence: ChannelPresence;
   private readonly sweep: NodeJS.Timeout;
 
   constructor(
     private readonly io: ThreadsIo,
     private readonly options: ThreadSocketOptions,
   ) {
+    this.channelPresence = new ChannelPresence(io, options.presence, options.nodeId, options.log);
     this.posts = new TokenBuckets(options.limits.postBurst, options.limits.postsPerMinute / 60);
     options.threads.broadcast = {
       topicChanged: (topic) => io.to(channelRoom(topic.channelId)).emit('topic:changed', { topic }),
       messageChanged: (message) =>
         io.to(channelRoom(message.channelId)).emit('message:changed', { message }),
+    };
+    options.comments.broadcast = {
+      changed: (comment) =>
+        io.to(commentsRoom(comment.documentId)).emit('comment:changed', { comment }),
     };
     options.notifications.push = {
       created: (userId, notification, unread) =>
@@ -118,6 +127,19 @@ export class ThreadSockets {
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         socket.leave(channelRoom(channelId));
+      }
+    }
+  }
+
+  /** Removes sockets watching a document's comments that may no longer read it. */
+  async recheckCommentWatchers(documentId: string) {
+    const sockets = await this.io.in(commentsRoom(documentId)).fetchSockets();
+    for (const socket of sockets) {
+      try {
+        await this.options.comments.authorize(socket.data.user, documentId);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        socket.leave(commentsRoom(documentId));
       }
     }
   }
@@ -162,12 +184,13 @@ export class ThreadSockets {
             });
             (ack as AckCallback<T>)(response);
           };
-          const limited = this.limit(socket, options.post ? user.id : undefined);
-          if (limited) {
+          const flooding = this.limit(socket);
+          if (flooding) {
             if (++strikes > FLOOD_STRIKES_BEFORE_DISCONNECT) socket.disconnect(true);
-            reply({ ok: false, error: limited });
+            reply({ ok: false, error: flooding });
             return;
           }
+          strikes = 0;
           const parsed = EventSchemas[event].safeParse(payload);
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
@@ -178,6 +201,12 @@ export class ThreadSockets {
                 message: `${event}: ${issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'invalid payload'}`,
               },
             });
+            return;
+          }
+          // Only a well-formed post counts against the person's posting rate.
+          const tooFast = options.post ? this.limit(socket, user.id) : null;
+          if (tooFast) {
+            reply({ ok: false, error: tooFast });
             return;
           }
           try {
@@ -195,18 +224,30 @@ export class ThreadSockets {
       for (const room of socket.rooms) {
         if (room.startsWith('channel:')) joined.add(room.slice('channel:'.length));
       }
-      for (const channelId of joined) void this.enter(socket, channelId, member);
+      for (const channelId of joined) {
+        void member.then((who) =>
+          this.channelPresence.enter(socket.id, channelId, who, user.cityId),
+        );
+      }
     }
 
     handle('channel:join', async ({ channelId }) => {
       const channel = await threads.channels.resolve(user, channelId);
       socket.join(channelRoom(channel.row.id));
       joined.add(channel.row.id);
-      const online = await this.enter(socket, channel.row.id, member);
+      const online = await this.channelPresence.enter(
+        socket.id,
+        channel.row.id,
+        await member,
+        user.cityId,
+      );
       return { channel: await threads.channels.summary(user, channel), online };
     });
     handle('channel:leave', async ({ channelId }) => {
-      if (joined.delete(channelId)) await this.exit(socket, channelId);
+      if (joined.delete(channelId)) {
+        socket.leave(channelRoom(channelId));
+        await this.channelPresence.exit(socket.id, channelId);
+      }
       return null;
     });
     handle('channel:sync', ({ channelId, seq }) => threads.changesSince(user, channelId, seq));
@@ -222,6 +263,15 @@ export class ThreadSockets {
       message: await threads.toggleReaction(user, input),
     }));
     handle('topic:read', (input) => threads.markRead(user, input));
+    handle('comments:watch', async ({ documentId }) => {
+      await this.options.comments.authorize(user, documentId);
+      socket.join(commentsRoom(documentId));
+      return null;
+    });
+    handle('comments:unwatch', async ({ documentId }) => {
+      socket.leave(commentsRoom(documentId));
+      return null;
+    });
 
     // Typing events are handled one after another, so that "stopped" never overtakes "typing".
     let typingQueue = Promise.resolve();
@@ -274,14 +324,14 @@ export class ThreadSockets {
     socket.on('disconnect', () => {
       this.options.metrics.threadSockets.dec();
       this.events.forget(socket.id);
-      for (const channelId of joined) void this.exit(socket, channelId);
+      for (const channelId of joined) void this.channelPresence.exit(socket.id, channelId);
       log.debug({ user: user.id }, 'threads socket closed');
     });
   }
 
+  /** The socket's event rate, or (with a user id) that person's posting rate. */
   private limit(socket: ThreadSocket, postingUserId?: string): ThreadError | null {
-    const wait =
-      this.events.take(socket.id) || (postingUserId ? this.posts.take(postingUserId) : 0);
+    const wait = postingUserId ? this.posts.take(postingUserId) : this.events.take(socket.id);
     if (!wait) return null;
     return {
       code: 'rate_limited',
@@ -299,57 +349,13 @@ export class ThreadSockets {
     return row.channelId;
   }
 
-  private presenceId(socket: ThreadSocket, channelId: string) {
-    return `${this.options.nodeId}:${socket.id}:${channelId}`;
-  }
-
-  private async enter(socket: ThreadSocket, channelId: string, member: Promise<OnlineMember>) {
-    const who = await member;
-    await this.options.presence
-      .add({
-        connectionId: this.presenceId(socket, channelId),
-        userId: who.userId,
-        name: who.name,
-        cityId: socket.data.user.cityId,
-        citySlug: who.city?.slug ?? null,
-        cityName: who.city?.name ?? null,
-        kind: 'thread',
-        targetId: channelId,
-        node: this.options.nodeId,
-        since: new Date().toISOString(),
-      })
-      .catch((error) => this.options.log.warn({ err: error }, 'presence add failed'));
-    return this.announceOnline(channelId);
-  }
-
-  private async exit(socket: ThreadSocket, channelId: string) {
-    socket.leave(channelRoom(channelId));
-    await this.options.presence
-      .remove(this.presenceId(socket, channelId))
-      .catch((error) => this.options.log.warn({ err: error }, 'presence remove failed'));
-    await this.announceOnline(channelId);
-  }
-
-  private async announceOnline(channelId: string): Promise<OnlineMember[]> {
-    const entries = await this.options.presence.list().catch(() => []);
-    const online = new Map<string, OnlineMember>();
-    for (const entry of entries) {
-      if (entry.kind !== 'thread' || entry.targetId !== channelId) continue;
-      online.set(entry.userId, {
-        userId: entry.userId,
-        name: entry.name,
-        city:
-          entry.citySlug && entry.cityName ? { slug: entry.citySlug, name: entry.cityName } : null,
-      });
-    }
-    const list = [...online.values()].sort((a, b) => a.name.localeCompare(b.name));
-    this.io.to(channelRoom(channelId)).emit('channel:online', { channelId, online: list });
-    return list;
-  }
-
   private toThreadError(error: unknown, event: string): ThreadError {
     if (error instanceof AppError) {
-      const code = APP_TO_THREAD_CODE[error.code];
+      // A document's comments name the missing document; its channel's events, the channel.
+      const code =
+        event.startsWith('comments:') && error.code === 'document_not_found'
+          ? ThreadErrorCode.DocumentNotFound
+          : APP_TO_THREAD_CODE[error.code];
       if (code) {
         const retryAfter = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
         return { code, message: error.message, ...(retryAfter ? { retryAfter } : {}) };

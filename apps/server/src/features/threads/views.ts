@@ -33,7 +33,7 @@ export async function readTopic(db: Database, id: string): Promise<Topic> {
   return topic;
 }
 
-const authorColumns = {
+export const authorColumns = {
   authorId: users.id,
   authorName: users.name,
   authorRole: users.role,
@@ -41,7 +41,7 @@ const authorColumns = {
   cityName: cities.name,
 };
 
-type AuthorColumns = {
+export type AuthorColumns = {
   authorId: string | null;
   authorName: string | null;
   authorRole: Author['role'] | null;
@@ -49,7 +49,7 @@ type AuthorColumns = {
   cityName: string | null;
 };
 
-function author(row: AuthorColumns): Author | null {
+export function author(row: AuthorColumns): Author | null {
   if (!row.authorId || !row.authorName) return null;
   return {
     id: row.authorId,

@@ -1,7 +1,7 @@
-// The editor page's header: title, owner and sharing, who is here, save state, Discussion, Share
-// and History.
+// The editor page's header: title, owner and sharing, who is here, save state, Discussion, Share,
+// History, and Comments on narrow screens.
 import { Anchor, Badge, Button, Divider, Group, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconHistory, IconShare } from '@tabler/icons-react';
+import { IconArrowLeft, IconHistory, IconMessageCircle, IconShare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SharedDocument } from '../../api/types';
@@ -20,6 +20,8 @@ interface DocumentHeaderProps {
   saveState: SaveState;
   onShare: () => void;
   onHistory: () => void;
+  /** Opens the comments drawer; null when the comments sit beside the text. */
+  onComments: (() => void) | null;
 }
 
 function Sharing({ document }: { document: SharedDocument }) {
@@ -39,7 +41,7 @@ function Sharing({ document }: { document: SharedDocument }) {
 }
 
 export function DocumentHeader(props: DocumentHeaderProps) {
-  const { document, people, meId, saveState, onShare, onHistory } = props;
+  const { document, people, meId, saveState, onShare, onHistory, onComments } = props;
   const { t } = useTranslation();
   // A proposal's body is renamed and shared through its proposal (the API answers 409 here).
   const managed = document.kind === 'proposal';
@@ -84,6 +86,15 @@ export function DocumentHeader(props: DocumentHeaderProps) {
             <Button variant="default" leftSection={<IconHistory size={16} />} onClick={onHistory}>
               {t('documents.history.open')}
             </Button>
+            {onComments && (
+              <Button
+                variant="default"
+                leftSection={<IconMessageCircle size={16} />}
+                onClick={onComments}
+              >
+                {t('comments.title')}
+              </Button>
+            )}
           </Group>
         </Group>
       </Group>
