@@ -1,6 +1,7 @@
 // Two cities write a joint proposal live and comment on it; a third cannot open it; the lead
 // submits and both editors turn read-only; the Secretariat comments, then returns it with a note
-// that shows in the history; the proposal downloads as Markdown.
+// that shows in the history; the proposal downloads as Markdown. Milestones and targets set in
+// "Edit details" show in the details; the list pins the proposal's cities on a small map.
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
@@ -100,6 +101,26 @@ describeE2E('proposals', () => {
     await visible(bologna.getByRole('heading', { level: 1, name: title }));
     await waitForText(body(bologna), 'Expected impact and SDGs');
     await waitForEditable(bologna, true);
+
+    // Edit details: a target under SDG 11 and a milestone; both show in the details panel.
+    const details = bologna.getByRole('region', { name: 'Details' });
+    await details.getByRole('button', { name: 'Edit' }).click();
+    const editor = dialog(bologna);
+    await editor.getByLabel('SDG targets', { exact: true }).fill('11.4');
+    await bologna.getByRole('option', { name: /^11\.4 — / }).click();
+    await editor.getByRole('button', { name: 'Add a milestone' }).click();
+    await editor
+      .getByRole('textbox', { name: 'Milestone 1', exact: true })
+      .fill('First joint workshop');
+    await editor.getByLabel('Date of milestone 1').fill('2027-04-15');
+    await screenshot(bologna, '1a-edit-details');
+    await editor.getByRole('button', { name: 'Save details' }).click();
+    await editor.waitFor({ state: 'detached', ...LIVE });
+    await visible(details.getByTestId('milestone').filter({ hasText: 'First joint workshop' }));
+    await visible(details.getByTestId('milestone').getByText('Apr 15, 2027'));
+    await visible(details.getByTestId('sdg-targets').getByText('11.4'));
+    await details.scrollIntoViewIfNeeded();
+    await screenshot(bologna, '1b-details-panel');
 
     // Bologna invites Kanazawa from the Cities panel.
     await bologna.getByRole('combobox', { name: 'Invite a partner city' }).fill('Kanazawa');
@@ -247,6 +268,14 @@ describeE2E('proposals', () => {
     const row = bologna.getByTestId('proposal-row').filter({ hasText: title });
     await visible(row.getByText('Kanazawa'));
     await visible(row.getByText('Returned for changes'));
+    // Its lead and accepted partner are pinned on the row's small map.
+    const map = row.getByTestId('partner-map');
+    await visible(map);
+    expect(await map.getAttribute('aria-label')).toBe(
+      'Map of the cities: Bologna (lead), Kanazawa',
+    );
+    await map.locator('circle[data-city="kanazawa"]').waitFor(LIVE);
+    expect(await map.locator('circle').count()).toBe(2);
     await screenshot(bologna, '11-list');
   });
 });

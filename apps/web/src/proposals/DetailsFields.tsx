@@ -1,23 +1,29 @@
 // The inputs of a proposal's details, shared by "New proposal" and "Edit details".
-import { Grid, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Grid,
+  MultiSelect,
+  NumberInput,
+  Pill,
+  Select,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFields } from '../api/queries';
 import { localizedName, useNames } from '../i18n/names';
-import {
-  currencyCodes,
-  type DetailsErrors,
-  type DetailsForm,
-  SUMMARY_MAX,
-  TITLE_MAX,
-} from './details';
+import { currencyCodes, type DetailsErrors, SUMMARY_MAX, TITLE_MAX } from './details';
+import { MilestonesField } from './MilestonesField';
+import type { ProposalForm, ProposalFormErrors } from './proposal-form';
 import { useSdgs, useThemes } from './queries';
+import { targetGroups } from './sdg-targets';
 
 interface DetailsFieldsProps {
-  form: DetailsForm;
-  onChange: (change: Partial<DetailsForm>) => void;
+  form: ProposalForm;
+  onChange: (change: Partial<ProposalForm>) => void;
   /** Shown once the user has tried to send the form. */
-  errors: DetailsErrors;
+  errors: ProposalFormErrors;
   disabled?: boolean;
 }
 
@@ -41,6 +47,10 @@ export function DetailsFields({ form, onChange, errors, disabled }: DetailsField
   const sdgs = useSdgs();
   const themes = useThemes();
   const currencies = useCurrencyOptions(names.lang);
+  const targets = useMemo(
+    () => targetGroups(sdgs.data ?? [], form.sdgs, (goal) => localizedName(goal, names.lang)),
+    [sdgs.data, form.sdgs, names.lang],
+  );
   const message = (key: keyof DetailsErrors) =>
     errors[key] ? t(`proposals.form.errors.${key}`) : null;
 
@@ -92,6 +102,35 @@ export function DetailsFields({ form, onChange, errors, disabled }: DetailsField
         searchable
         maxDropdownHeight={280}
         disabled={disabled}
+      />
+      <MultiSelect
+        label={t('proposals.plan.targets')}
+        description={t('proposals.plan.targetsHint')}
+        placeholder={
+          form.sdgs.length === 0
+            ? t('proposals.plan.targetsNoGoal')
+            : t('proposals.plan.targetsPlaceholder')
+        }
+        data={targets}
+        value={form.sdgTargets}
+        onChange={(value) => onChange({ sdgTargets: value })}
+        // The code and the start of the text; the whole text on hover.
+        renderPill={({ option, value, onRemove }) => (
+          <Pill
+            withRemoveButton={!disabled}
+            onRemove={onRemove}
+            disabled={disabled}
+            maw={280}
+            title={option?.label ?? value}
+          >
+            {option?.label ?? value}
+          </Pill>
+        )}
+        searchable
+        nothingFoundMessage={t('proposals.plan.targetsNone')}
+        maxDropdownHeight={320}
+        comboboxProps={{ width: 'target' }}
+        disabled={disabled || form.sdgs.length === 0}
       />
       <MultiSelect
         label={t('proposals.form.themes')}
@@ -155,6 +194,12 @@ export function DetailsFields({ form, onChange, errors, disabled }: DetailsField
           />
         </Grid.Col>
       </Grid>
+      <MilestonesField
+        rows={form.milestones}
+        onChange={(milestones) => onChange({ milestones })}
+        errors={errors.milestones}
+        disabled={disabled}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-// Changes a proposal's details (title, summary, fields, SDGs, themes, budget, dates) while editable.
+// Changes a proposal's details (title, summary, fields, SDGs and targets, themes, budget, dates,
+// milestones) while editable.
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -6,8 +7,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../app/QueryError';
 import { DetailsFields } from './DetailsFields';
-import { type DetailsForm, detailsFromForm, formFromProposal, validateDetails } from './details';
 import { updateProposal } from './endpoints';
+import {
+  changeProposalForm,
+  type ProposalForm,
+  proposalFormBody,
+  proposalFormFrom,
+  validateProposalForm,
+} from './proposal-form';
 import { proposalKeys } from './queries';
 import type { Proposal } from './types';
 
@@ -29,12 +36,12 @@ export function EditDetailsModal({ proposal, opened, onClose }: EditDetailsModal
 function EditDetailsForm({ proposal, onDone }: { proposal: Proposal; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<DetailsForm>(() => formFromProposal(proposal));
+  const [form, setForm] = useState<ProposalForm>(() => proposalFormFrom(proposal));
   const [touched, setTouched] = useState(false);
-  const errors = touched ? validateDetails(form) : {};
+  const errors = touched ? validateProposalForm(form) : {};
 
   const save = useMutation({
-    mutationFn: () => updateProposal(proposal.id, detailsFromForm(form)),
+    mutationFn: () => updateProposal(proposal.id, proposalFormBody(form)),
     onSuccess: (updated) => {
       queryClient.setQueryData(proposalKeys.one(proposal.id), updated);
       void queryClient.invalidateQueries({ queryKey: ['proposals', 'list'] });
@@ -46,7 +53,7 @@ function EditDetailsForm({ proposal, onDone }: { proposal: Proposal; onDone: () 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (Object.keys(validateDetails(form)).length === 0) save.mutate();
+    if (Object.keys(validateProposalForm(form)).length === 0) save.mutate();
   };
 
   return (
@@ -54,7 +61,7 @@ function EditDetailsForm({ proposal, onDone }: { proposal: Proposal; onDone: () 
       <Stack gap="lg">
         <DetailsFields
           form={form}
-          onChange={(change) => setForm((current) => ({ ...current, ...change }))}
+          onChange={(change) => setForm((current) => changeProposalForm(current, change))}
           errors={errors}
           disabled={save.isPending}
         />

@@ -8,9 +8,15 @@ import { useNavigate } from 'react-router';
 import type { City } from '../api/types';
 import { QueryError } from '../app/QueryError';
 import { DetailsFields } from './DetailsFields';
-import { type DetailsForm, detailsFromForm, newDetailsForm, validateDetails } from './details';
 import { createProposal } from './endpoints';
 import { proposalPath } from './ProposalTable';
+import {
+  changeProposalForm,
+  newProposalForm,
+  type ProposalForm,
+  proposalFormBody,
+  validateProposalForm,
+} from './proposal-form';
 import { proposalKeys } from './queries';
 
 interface NewProposalModalProps {
@@ -34,12 +40,12 @@ function NewProposalForm({ onCancel, city }: { onCancel: () => void; city: City 
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<DetailsForm>(() => newDetailsForm(city.fieldSlug));
+  const [form, setForm] = useState<ProposalForm>(() => newProposalForm(city.fieldSlug));
   const [touched, setTouched] = useState(false);
-  const errors = touched ? validateDetails(form) : {};
+  const errors = touched ? validateProposalForm(form) : {};
 
   const create = useMutation({
-    mutationFn: () => createProposal(detailsFromForm(form)),
+    mutationFn: () => createProposal(proposalFormBody(form)),
     onSuccess: (proposal) => {
       queryClient.setQueryData(proposalKeys.one(proposal.id), proposal);
       void queryClient.invalidateQueries({ queryKey: proposalKeys.all });
@@ -50,7 +56,7 @@ function NewProposalForm({ onCancel, city }: { onCancel: () => void; city: City 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (Object.keys(validateDetails(form)).length === 0) create.mutate();
+    if (Object.keys(validateProposalForm(form)).length === 0) create.mutate();
   };
 
   return (
@@ -61,7 +67,7 @@ function NewProposalForm({ onCancel, city }: { onCancel: () => void; city: City 
         </Alert>
         <DetailsFields
           form={form}
-          onChange={(change) => setForm((current) => ({ ...current, ...change }))}
+          onChange={(change) => setForm((current) => changeProposalForm(current, change))}
           errors={errors}
           disabled={create.isPending}
         />

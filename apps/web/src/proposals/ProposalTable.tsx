@@ -1,38 +1,46 @@
-// The list of proposals: title and summary, lead and partner cities, fields, status and markers.
+// The list of proposals: title and summary, lead and partner cities on a small map, fields, status
+// and markers.
 import { Anchor, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconCrown } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { FieldBadge } from '../fields/FieldBadge';
+import { PartnerMapWorld, PartnerMiniMap } from './PartnerMiniMap';
 import { NetworkMarkers, StatusBadge } from './StatusBadge';
 import type { Proposal } from './types';
 import { groupPartners } from './workflow';
 
 export const proposalPath = (id: string) => `/proposals/${encodeURIComponent(id)}`;
 
+/** The small map's size on the page, in pixels. */
+const MAP_SIZE = { width: 120, height: 60 } as const;
+
 function Cities({ proposal }: { proposal: Proposal }) {
   const { t } = useTranslation();
   const { accepted, invited } = groupPartners(proposal.partners);
   return (
-    <Stack gap={2}>
-      <Group gap={4} wrap="nowrap">
-        <IconCrown size={14} color="var(--mantine-color-yellow-7)" aria-hidden />
-        <Text fz="sm" fw={600}>
-          {proposal.leadCity.name}
-        </Text>
-        <VisuallyHidden>{t('proposals.partners.lead')}</VisuallyHidden>
-      </Group>
-      {accepted.length > 0 && (
-        <Text fz="sm">{accepted.map((partner) => partner.city.name).join(', ')}</Text>
-      )}
-      {invited.length > 0 && (
-        <Text fz="xs" c="dimmed">
-          {t('proposals.list.invited', {
-            cities: invited.map((partner) => partner.city.name).join(', '),
-          })}
-        </Text>
-      )}
-    </Stack>
+    <Group gap="sm" wrap="nowrap" align="flex-start">
+      <PartnerMiniMap proposal={proposal} {...MAP_SIZE} />
+      <Stack gap={2} miw={0}>
+        <Group gap={4} wrap="nowrap">
+          <IconCrown size={14} color="var(--mantine-color-yellow-7)" aria-hidden />
+          <Text fz="sm" fw={600}>
+            {proposal.leadCity.name}
+          </Text>
+          <VisuallyHidden>{t('proposals.partners.lead')}</VisuallyHidden>
+        </Group>
+        {accepted.length > 0 && (
+          <Text fz="sm">{accepted.map((partner) => partner.city.name).join(', ')}</Text>
+        )}
+        {invited.length > 0 && (
+          <Text fz="xs" c="dimmed">
+            {t('proposals.list.invited', {
+              cities: invited.map((partner) => partner.city.name).join(', '),
+            })}
+          </Text>
+        )}
+      </Stack>
+    </Group>
   );
 }
 
@@ -41,7 +49,8 @@ export function ProposalTable({ proposals }: { proposals: Proposal[] }) {
   const navigate = useNavigate();
 
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={880}>
+      <PartnerMapWorld />
       <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
         <caption>
           <VisuallyHidden>{t('proposals.list.caption')}</VisuallyHidden>

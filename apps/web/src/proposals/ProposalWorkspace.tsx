@@ -138,7 +138,12 @@ function LiveProposal({ proposal, me, document }: WorkspaceProps & { document: S
           ) : (
             <PageLoader />
           )}
-          <HistoryDrawer document={document} opened={historyOpen} onClose={history.close} />
+          <HistoryDrawer
+            document={document}
+            liveDoc={collab.session?.doc ?? null}
+            opened={historyOpen}
+            onClose={history.close}
+          />
         </Stack>
       }
     />
