@@ -206,6 +206,29 @@ describe.each(drivers)('co-editing on %s', (driver) => {
     watcher.provider.destroy();
   });
 
+  it('shows a client that reconnects with its old awareness clock again at once', async () => {
+    const watcher = openProvider(server.url, documentId, { cookie: cookie('kanazawa') });
+    const editor = openProvider(server.url, documentId, { cookie: cookie('bologna') });
+    await Promise.all([whenSynced(watcher.provider), whenSynced(editor.provider)]);
+    const id = editor.doc.clientID;
+    editor.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
+    await waitFor(() => watcher.provider.awareness.getStates().has(id), 5000, 'first state');
+    editor.provider.disconnect();
+    await waitFor(() => !watcher.provider.awareness.getStates().has(id), 5000, 'removal');
+    editor.provider.connect();
+    // Without taking the clock past the removal, peers ignore it until the 15–30 s renewal.
+    await waitFor(() => watcher.provider.awareness.getStates().has(id), 3000, 'state again');
+    // And the client's next change is seen too (its own clock moved along with the echo).
+    editor.provider.awareness.setLocalStateField('cursor', { anchor: 2 });
+    await waitFor(
+      () => watcher.provider.awareness.getStates().get(id)?.cursor?.anchor === 2,
+      3000,
+      'next change',
+    );
+    editor.provider.destroy();
+    watcher.provider.destroy();
+  });
+
   it('closes a connection whose access is revoked, with a named code, within seconds', async () => {
     const kanazawa = new RawCollabClient(wsUrl(`/collab/${documentId}`), cookie('kanazawa'));
     await kanazawa.opened;

@@ -351,6 +351,18 @@ export class DocumentRoom {
     for (const entry of accepted) {
       connection.awarenessClients.add(entry.clientId);
       this.awarenessOwners.set(entry.clientId, connection);
+      // A client back after a drop keeps its clock, but its removal (when it left) was sent with
+      // a higher one, so every peer would ignore it until its state renews (up to 30 s). Take it
+      // past the removal; the echo to the sender moves its own clock along.
+      const known = this.awareness.meta.get(entry.clientId);
+      if (
+        entry.state !== null &&
+        known &&
+        entry.clock <= known.clock &&
+        !this.awareness.states.has(entry.clientId)
+      ) {
+        entry.clock = known.clock + 1;
+      }
     }
     awarenessProtocol.applyAwarenessUpdate(
       this.awareness,
