@@ -103,8 +103,8 @@ describeE2E('shared documents', () => {
     await bologna.keyboard.press('Escape');
     await body(bologna).click();
     await bologna.keyboard.press('Control+A');
-    await bologna.keyboard.type('The forum is cancelled.', { delay: 15 });
-    await waitForText(body(kanazawa), 'The forum is cancelled.');
+    await bologna.keyboard.type('Bologna proposes that the forum is cancelled.', { delay: 15 });
+    await waitForText(body(kanazawa), 'Bologna proposes that the forum is cancelled.');
     await waitForSaved(bologna);
     expect(await body(kanazawa).textContent()).not.toContain('Kanazawa adds a session');
 
@@ -115,11 +115,30 @@ describeE2E('shared documents', () => {
     await waitForText(preview, 'Kanazawa adds a session on crafts.');
     await bologna.waitForTimeout(400); // the modal's opening transition
     await screenshot(bologna, '7-version-preview');
+
+    // Side by side: the version and the text as it is now; then the difference, word by word.
+    const dialog = bologna.getByRole('dialog');
+    await dialog.getByText('Side by side', { exact: true }).click();
+    await waitForText(bologna.getByTestId('current-body'), 'that the forum is cancelled.');
+    await waitForText(preview, 'Kanazawa adds a session on crafts.');
+    await bologna.waitForTimeout(300); // the segmented control's transition
+    await screenshot(bologna, '7b-version-side-by-side');
+    await dialog.getByText('Difference', { exact: true }).click();
+    const diff = bologna.getByTestId('version-diff');
+    await visible(diff.locator('ins', { hasText: 'cancelled' }));
+    await visible(diff.locator('del', { hasText: 'agenda' }));
+    await visible(diff.locator('del', { hasText: 'Kanazawa adds a session on crafts.' }));
+    expect(await diff.locator('del', { hasText: 'cancelled' }).count()).toBe(0);
+    expect(await diff.locator('ins', { hasText: 'agenda' }).count()).toBe(0);
+    await bologna.waitForTimeout(300); // the segmented control's transition
+    await screenshot(bologna, '7c-version-difference');
     await bologna.getByRole('button', { name: 'Restore this version' }).click();
     await bologna.getByRole('button', { name: 'Restore', exact: true }).click();
     await waitForText(body(kanazawa), 'Kanazawa adds a session on crafts.');
     await waitForText(body(kanazawa), 'Bologna proposes the agenda of the forum.');
-    expect(await body(kanazawa).textContent()).not.toContain('The forum is cancelled.');
+    expect(await body(kanazawa).textContent()).not.toContain(
+      'Bologna proposes that the forum is cancelled.',
+    );
     await waitForText(body(bologna), 'Kanazawa adds a session on crafts.');
     await screenshot(kanazawa, '8-kanazawa-after-restore');
 

@@ -110,6 +110,7 @@ export function DocumentWorkspace({ document, me, onRefresh }: DocumentWorkspace
       )}
       <HistoryDrawer
         document={document}
+        liveDoc={collab.session?.doc ?? null}
         opened={panel === 'history'}
         onClose={() => setPanel(null)}
       />

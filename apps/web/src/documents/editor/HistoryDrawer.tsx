@@ -5,6 +5,7 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import { createVersion } from '../../api/endpoints';
 import { queryKeys, useVersions } from '../../api/queries';
 import type { SharedDocument } from '../../api/types';
@@ -17,6 +18,8 @@ const LABEL_MAX = 120;
 
 interface HistoryDrawerProps {
   document: SharedDocument;
+  /** The live document, to compare versions with; null until its session is open. */
+  liveDoc: Y.Doc | null;
   opened: boolean;
   onClose: () => void;
 }
@@ -68,7 +71,7 @@ function SaveVersionForm({ documentId }: { documentId: string }) {
   );
 }
 
-export function HistoryDrawer({ document, opened, onClose }: HistoryDrawerProps) {
+export function HistoryDrawer({ document, liveDoc, opened, onClose }: HistoryDrawerProps) {
   const { t } = useTranslation();
   const versions = useVersions(document.id, opened);
   const [viewing, setViewing] = useState<string | null>(null);
@@ -105,6 +108,7 @@ export function HistoryDrawer({ document, opened, onClose }: HistoryDrawerProps)
         document={document}
         versionId={viewing}
         versions={versions.data ?? []}
+        liveDoc={liveDoc}
         onClose={() => setViewing(null)}
       />
     </>
