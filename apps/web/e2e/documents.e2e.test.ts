@@ -33,6 +33,9 @@ async function typeAtEnd(page: Page, text: string) {
   const editor = body(page);
   await editor.click();
   await page.keyboard.press('Control+End');
+  // A remote update landing right after the click can reset the selection: go to the end again.
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Control+End');
   if (((await editor.textContent()) ?? '').trim() !== '') await page.keyboard.press('Enter');
   await page.keyboard.type(text, { delay: 15 });
 }
