@@ -2,6 +2,7 @@
 import { Button, Stack } from '@mantine/core';
 import {
   IconBuildingCommunity,
+  IconBulb,
   IconChartBar,
   IconFiles,
   IconFileText,
@@ -14,10 +15,18 @@ import { NavLink } from 'react-router';
 import { useMe } from '../api/queries';
 import { canManageMembers } from '../auth/permissions';
 
-type NavKey = 'proposals' | 'discussions' | 'documents' | 'monitoring' | 'cities' | 'members';
+type NavKey =
+  | 'proposals'
+  | 'initiatives'
+  | 'discussions'
+  | 'documents'
+  | 'monitoring'
+  | 'cities'
+  | 'members';
 
 const ITEMS: { key: NavKey; to: string; icon: ComponentType<{ size?: number }> }[] = [
   { key: 'proposals', to: '/proposals', icon: IconFileText },
+  { key: 'initiatives', to: '/initiatives', icon: IconBulb },
   { key: 'discussions', to: '/discussions', icon: IconMessages },
   { key: 'documents', to: '/documents', icon: IconFiles },
   { key: 'monitoring', to: '/monitoring', icon: IconChartBar },
@@ -51,10 +60,10 @@ export function MainNav({ orientation, onNavigate }: MainNavProps) {
                 justify={vertical ? 'flex-start' : 'center'}
                 fullWidth={vertical}
                 size={vertical ? 'md' : 'sm'}
-                // Six sections share the header with the brand and the account menu.
-                px={vertical ? undefined : 'sm'}
+                // Seven sections share the header with the brand and the account menu.
+                px={vertical ? undefined : 'xs'}
               >
-                {t(`nav.${key}`)}
+                {key === 'initiatives' ? t('initiatives.nav') : t(`nav.${key}`)}
               </Button>
             )}
           </NavLink>

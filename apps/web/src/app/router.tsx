@@ -11,12 +11,15 @@ import { TopicList } from '../discussions/TopicList';
 import { TopicRoute } from '../discussions/TopicView';
 import { DocumentListPage } from '../documents/DocumentListPage';
 import { PageLoader } from '../documents/editor/PageLoader';
+import { InitiativeListPage } from '../initiatives/InitiativeListPage';
+import { InitiativePage } from '../initiatives/InitiativePage';
 import { MembersPage } from '../members/MembersPage';
+import { MonitoringPage } from '../monitoring/MonitoringPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { ProposalListPage } from '../proposals/ProposalListPage';
+import { ShowcasePage } from '../showcase/ShowcasePage';
 import { AppLayout } from './AppLayout';
 
 // The editors bring Tiptap, ProseMirror and Yjs: loaded only when a document is opened.
@@ -70,12 +73,16 @@ export function createRouter() {
             </Suspense>
           ),
         },
-        { path: 'monitoring', element: <PlaceholderPage section="monitoring" /> },
+        { path: 'initiatives', element: <InitiativeListPage /> },
+        { path: 'initiatives/:id', element: <InitiativePage /> },
+        { path: 'monitoring', element: <MonitoringPage /> },
         { path: 'cities', element: <CityDirectoryPage /> },
         { path: 'cities/:slug', element: <CityPage /> },
         { path: 'members', element: <MembersPage /> },
         { path: 'sign-in', element: <SignInPage /> },
         { path: 'invite/:token', element: <InvitePage /> },
+        // Open to everyone, like the sign-in page: what the network shows the world.
+        { path: 'showcase', element: <ShowcasePage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,11 +1,21 @@
 // Email and password sign-in; in demo mode, the demo accounts one click away.
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { getMe, signIn } from '../api/endpoints';
 import { queryKeys, useMe, usePublicConfig } from '../api/queries';
 import { usePageTitle } from '../app/usePageTitle';
@@ -122,6 +132,9 @@ export function SignInPage() {
         <Text fz="sm" c="dimmed" mt="lg">
           {t('signIn.noAccount')}
         </Text>
+        <Anchor component={Link} to="/showcase" fz="sm" mt="xs" display="block">
+          {t('showcase.signInLink')}
+        </Anchor>
       </Paper>
       {demo?.enabled && demo.accounts.length > 0 && (
         <DemoAccounts

@@ -1,0 +1,88 @@
+// The Secretariat opens the monitoring view (the network canvas and its measures), grants official
+// support to a demo initiative with a note, and a signed-out visitor finds it on the showcase.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeE2E, signInByApi, useBrowser, visible } from './browser';
+
+const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
+const SECRETARIAT = 'secretariat@uccn.test';
+/** A demo initiative with partners abroad and no support yet. */
+const ELIGIBLE = '[Demo] Open designs for protective gear';
+/** A one-city demo initiative: support cannot be granted. */
+const SINGLE_CITY = '[Demo] Emergency fund for local musicians';
+const NOTE = 'E2E: open designs shared by cities of three regions.';
+
+async function screenshot(page: Page, name: string) {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await page.screenshot({ path: `${RESULTS_DIR}monitoring-${name}.png`, fullPage: true });
+}
+
+async function openInitiative(page: Page, title: string) {
+  await page.goto('/initiatives');
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await visible(page.getByRole('heading', { level: 1, name: title }));
+}
+
+describeE2E('monitoring, official support and the showcase', () => {
+  const session = useBrowser();
+
+  it('shows the Secretariat the network canvas, the measures and the reports', async () => {
+    const { page } = session;
+    await signInByApi(page, SECRETARIAT);
+    await page.goto('/monitoring');
+    await visible(page.locator('[data-testid="network-graph"] canvas'));
+    const measures = await visible(page.getByTestId('measures'));
+    expect(await measures.textContent()).toContain('International');
+    await visible(page.getByTestId('region-heatmap'));
+    expect(await page.getByTestId('csv-link').count()).toBeGreaterThan(4);
+    await visible(page.getByRole('heading', { name: 'Membership Monitoring Reports' }));
+    await page.waitForTimeout(500);
+    await screenshot(page, 'secretariat');
+  });
+
+  it('tells a city member that monitoring is for the Secretariat', async () => {
+    const { page } = session;
+    await signInByApi(page, 'bologna@uccn.test');
+    await page.goto('/monitoring');
+    await visible(page.getByText('Secretariat only'));
+    expect(await page.locator('[data-testid="network-graph"]').count()).toBe(0);
+  });
+
+  it('lets the Secretariat grant support with a note, not to a one-city initiative', async () => {
+    const { page } = session;
+    await signInByApi(page, SECRETARIAT);
+
+    await openInitiative(page, SINGLE_CITY);
+    await visible(page.getByTestId('support-blocked'));
+    expect(await page.getByRole('button', { name: 'Grant official support' }).isDisabled()).toBe(
+      true,
+    );
+
+    await openInitiative(page, ELIGIBLE);
+    expect(await page.getByTestId('support-state').textContent()).toBe('No official support');
+    await page.getByRole('button', { name: 'Grant official support' }).click();
+    await visible(page.getByText('Write a note explaining the decision.'));
+    await page.getByLabel('Decision note').fill(NOTE);
+    await page.getByRole('button', { name: 'Grant official support' }).click();
+    await page
+      .locator('[data-testid="support-state"]', { hasText: 'Officially supported' })
+      .waitFor();
+    await visible(page.getByTestId('support-history').getByText(NOTE));
+    await visible(page.getByRole('button', { name: 'Withdraw official support' }));
+    await screenshot(page, 'granted');
+  });
+
+  it('shows a signed-out visitor the supported initiative on the showcase', async () => {
+    const { page } = session;
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'See the network’s public showcase' }).click();
+    await page.waitForURL('**/showcase');
+    const card = page.getByTestId('showcase-initiative').filter({ hasText: ELIGIBLE });
+    await visible(card);
+    expect(await card.textContent()).not.toContain(NOTE);
+    await visible(page.locator('svg a').first());
+    await screenshot(page, 'showcase');
+  });
+});

@@ -1,0 +1,160 @@
+// /monitoring, for the Secretariat: the cooperation network, its measures, the region heatmap and
+// the reports due; everyone else sees why they cannot.
+import { Alert, Grid, Group, Loader, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { useFields, useMe, useRegions } from '../api/queries';
+import { QueryError } from '../app/QueryError';
+import { usePageTitle } from '../app/usePageTitle';
+import { canModerate } from '../auth/permissions';
+import { useNames } from '../i18n/names';
+import { PROPOSAL_STATUSES } from '../proposals/types';
+import { CsvLink } from './CsvLink';
+import { MeasuresPanel } from './MeasuresPanel';
+import { csvPath, EMPTY_NETWORK_FILTERS } from './paths';
+import { useGraph, useMeasures } from './queries';
+import { RegionHeatmap } from './RegionHeatmap';
+import { ReportsPanel } from './ReportsPanel';
+import type { NetworkFilters } from './types';
+
+// sigma and graphology stay out of the first load: only the Secretariat ever draws the graph.
+const NetworkGraph = lazy(() => import('./NetworkGraph'));
+
+const FIRST_YEAR = 2004;
+
+function NetworkFilterBar({
+  filters,
+  onChange,
+}: {
+  filters: NetworkFilters;
+  onChange: (f: NetworkFilters) => void;
+}) {
+  const { t } = useTranslation();
+  const names = useNames();
+  const fields = useFields().data ?? [];
+  const regions = useRegions().data ?? [];
+  const years = Array.from({ length: new Date().getFullYear() - FIRST_YEAR + 1 }, (_, i) =>
+    String(new Date().getFullYear() - i),
+  );
+  const selects: { key: keyof NetworkFilters; data: { value: string; label: string }[] }[] = [
+    {
+      key: 'field',
+      data: fields.map((f) => ({ value: f.slug, label: names.field(f.slug, f.name) })),
+    },
+    {
+      key: 'region',
+      data: regions.map((r) => ({ value: r.slug, label: names.region(r.slug, r.name) })),
+    },
+    { key: 'year', data: years.map((y) => ({ value: y, label: y })) },
+    {
+      key: 'status',
+      data: [
+        ...PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(`proposals.status.${s}`) })),
+        // "completed" is a status of both; "active" only of initiatives.
+        { value: 'active', label: t('initiatives.status.active') },
+      ],
+    },
+  ];
+  return (
+    <Group align="flex-end">
+      {selects.map(({ key, data }) => (
+        <Select
+          key={key}
+          label={t(`monitoring.filters.${key}`)}
+          placeholder={t('initiatives.filters.any')}
+          data={data}
+          clearable
+          value={filters[key] || null}
+          onChange={(value) => onChange({ ...filters, [key]: value ?? '' })}
+        />
+      ))}
+    </Group>
+  );
+}
+
+export function MonitoringPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('monitoring.title'));
+  const me = useMe();
+  const allowed = canModerate(me.data);
+  const [filters, setFilters] = useState<NetworkFilters>(EMPTY_NETWORK_FILTERS);
+  const graph = useGraph(filters, allowed);
+  const measures = useMeasures(filters, allowed);
+
+  if (me.isPending) return null;
+  if (!me.data) return <Navigate to="/sign-in?next=%2Fmonitoring" replace />;
+  if (!allowed) {
+    return (
+      <Stack gap="xl" maw={720}>
+        <Title order={1}>{t('monitoring.title')}</Title>
+        <Alert
+          color="gray"
+          icon={<IconLock aria-hidden />}
+          title={t('monitoring.secretariatOnly')}
+          data-testid="secretariat-only"
+        >
+          {t('monitoring.secretariatOnlyHint')}
+        </Alert>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="xl">
+      <div>
+        <Title order={1}>{t('monitoring.title')}</Title>
+        <Text c="dimmed" fz="lg" mt={4} maw={760}>
+          {t('monitoring.subtitle')}
+        </Text>
+      </div>
+      <NetworkFilterBar filters={filters} onChange={setFilters} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Group justify="space-between" mb="xs">
+            <Group gap="xs">
+              <Title order={2} fz="h4">
+                {t('monitoring.graph.title')}
+              </Title>
+              {graph.isFetching && <Loader size="xs" aria-hidden />}
+            </Group>
+            <Group gap="md">
+              <CsvLink
+                href={csvPath('graph', filters, 'nodes')}
+                label={t('monitoring.graph.nodesCsv')}
+              />
+              <CsvLink
+                href={csvPath('graph', filters, 'edges')}
+                label={t('monitoring.graph.edgesCsv')}
+              />
+            </Group>
+          </Group>
+          {graph.isError ? (
+            <QueryError error={graph.error} onRetry={() => void graph.refetch()} />
+          ) : graph.data ? (
+            <Suspense fallback={<Skeleton h={520} />}>
+              <NetworkGraph graph={graph.data} />
+            </Suspense>
+          ) : (
+            <Skeleton h={520} />
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          {measures.isError ? (
+            <QueryError error={measures.error} onRetry={() => void measures.refetch()} />
+          ) : measures.data ? (
+            <MeasuresPanel measures={measures.data} filters={filters} />
+          ) : (
+            <Skeleton h={520} />
+          )}
+        </Grid.Col>
+      </Grid>
+      {measures.data && <RegionHeatmap matrix={measures.data.regionMatrix} filters={filters} />}
+      <Title order={2} fz="h3">
+        {t('monitoring.reports.title')}
+      </Title>
+      <ReportsPanel />
+    </Stack>
+  );
+}

@@ -1,0 +1,89 @@
+// Shapes of /api/monitoring/* as the web app reads them.
+import type { PlacedCity } from '../initiatives/types';
+
+/** The network's filters; an empty string means "any". */
+export interface NetworkFilters {
+  field: string;
+  region: string;
+  year: string;
+  status: string;
+}
+
+export interface GraphNode {
+  city: PlacedCity;
+  activity: number;
+  collaborations: number;
+  degree: number;
+  betweenness: number;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  weight: number;
+  proposals: number;
+  initiatives: number;
+  statuses: Record<string, number>;
+}
+
+export interface CooperationGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface Shares {
+  total: number;
+  international: number;
+  crossField: number;
+  crossRegion: number;
+  internationalShare: number;
+  crossFieldShare: number;
+  crossRegionShare: number;
+}
+
+export interface Matrix {
+  keys: string[];
+  cells: number[][];
+}
+
+export interface Measures {
+  proposals: Shares;
+  initiatives: Shares;
+  regionMatrix: Matrix;
+  fieldMatrix: Matrix;
+  withoutPartner: PlacedCity[];
+  centrality: {
+    city: PlacedCity;
+    degree: number;
+    betweenness: number;
+    normalizedBetweenness: number;
+  }[];
+  perYear: {
+    year: number;
+    proposals: number;
+    initiatives: number;
+    international: number;
+    newPairs: number;
+  }[];
+}
+
+export interface ReportStatus {
+  city: PlacedCity;
+  schedule: {
+    nextCycle: number;
+    nextDueDate: string;
+    overdue: boolean;
+    dueSoon: boolean;
+    missedCycles: number;
+    lastCycle: number | null;
+  } | null;
+  lastReceivedOn: string | null;
+  lastLink: string | null;
+}
+
+export interface ReportInput {
+  city: string;
+  receivedOn: string;
+  link?: string;
+  note?: string;
+}
