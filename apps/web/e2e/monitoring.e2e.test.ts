@@ -1,10 +1,11 @@
-// The Secretariat opens the monitoring view (the network canvas and its measures), grants official
-// support to a demo initiative with a note, and a signed-out visitor finds it on the showcase.
+// The Secretariat opens the monitoring view (the network canvas, both heatmaps, who is live now and
+// the measures), grants official support to a demo initiative with a note, and a signed-out
+// visitor finds it on the showcase.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeE2E, signInByApi, useBrowser, visible } from './browser';
+import { baseUrl, describeE2E, signInByApi, useBrowser, visible } from './browser';
 
 const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
 const SECRETARIAT = 'secretariat@uccn.test';
@@ -14,9 +15,21 @@ const ELIGIBLE = '[Demo] Open designs for protective gear';
 const SINGLE_CITY = '[Demo] Emergency fund for local musicians';
 const NOTE = 'E2E: open designs shared by cities of three regions.';
 
-async function screenshot(page: Page, name: string) {
+async function screenshot(page: Page, name: string, fullPage = true) {
   await mkdir(RESULTS_DIR, { recursive: true });
-  await page.screenshot({ path: `${RESULTS_DIR}monitoring-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${RESULTS_DIR}monitoring-${name}.png`, fullPage });
+}
+
+/** Creates a document as the page's user and opens it, so that they are live in it. */
+async function openNewDocument(page: Page, title: string) {
+  const response = await page.request.post('/api/documents', {
+    data: { title },
+    headers: { Origin: baseUrl ?? '' },
+  });
+  expect(response.status()).toBe(201);
+  const { document } = (await response.json()) as { document: { id: string } };
+  await page.goto(`/documents/${document.id}`);
+  await visible(page.getByTestId('document-body'));
 }
 
 async function openInitiative(page: Page, title: string) {
@@ -28,18 +41,46 @@ async function openInitiative(page: Page, title: string) {
 describeE2E('monitoring, official support and the showcase', () => {
   const session = useBrowser();
 
-  it('shows the Secretariat the network canvas, the measures and the reports', async () => {
+  it('shows the Secretariat the network, both heatmaps, who is live now, the measures and the reports', async () => {
     const { page } = session;
+    const bologna = await session.openPage();
+    await signInByApi(bologna, 'bologna@uccn.test');
+    const title = `Live festival plan · ${Date.now().toString(36).slice(-4)}`;
+    await openNewDocument(bologna, title);
+
     await signInByApi(page, SECRETARIAT);
     await page.goto('/monitoring');
     await visible(page.locator('[data-testid="network-graph"] canvas'));
     const measures = await visible(page.getByTestId('measures'));
     expect(await measures.textContent()).toContain('International');
-    await visible(page.getByTestId('region-heatmap'));
+    const regions = await visible(page.getByTestId('region-heatmap'));
+    expect(await regions.textContent()).toContain('Cooperation between regions');
+    await visible(page.getByTestId('region-heatmap-weakest'));
+    const fields = await visible(page.getByTestId('field-heatmap'));
+    expect(await fields.textContent()).toContain('Cooperation between fields');
+    await visible(page.getByTestId('field-heatmap-weakest'));
+
+    // Bologna's open document is listed live, with its city, and the title counts them.
+    const live = await visible(page.getByTestId('live-now'));
+    await visible(live.getByRole('link', { name: title }));
+    await visible(live.getByTestId('live-cities').getByText(/^Bologna · \d+$/));
+    expect(await live.getByRole('heading', { name: /^Live now \(\d+\)$/ }).count()).toBe(1);
+    await visible(page.getByRole('button', { name: 'Print report' }));
     expect(await page.getByTestId('csv-link').count()).toBeGreaterThan(4);
     await visible(page.getByRole('heading', { name: 'Membership Monitoring Reports' }));
     await page.waitForTimeout(500);
     await screenshot(page, 'secretariat');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'secretariat-screen', false);
+
+    // Printed, it is a report: no navigation, buttons or download links.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Print report' }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Monitoring' }).isVisible()).toBe(false);
+    expect(await page.getByTestId('csv-link').first().isVisible()).toBe(false);
+    await visible(page.getByTestId('field-heatmap'));
+    await screenshot(page, 'print');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('tells a city member that monitoring is for the Secretariat', async () => {

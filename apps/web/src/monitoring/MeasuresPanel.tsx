@@ -1,6 +1,6 @@
 // Beside the graph: the shares of international, cross-field and cross-region work, the cities
 // without a partner and the ones that connect the most others.
-import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CsvLink } from './CsvLink';
 import { percent } from './heatmap';
@@ -34,7 +34,7 @@ export function MeasuresPanel({
   ] as const;
 
   return (
-    <Stack gap="md" data-testid="measures">
+    <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md" data-testid="measures">
       <Paper withBorder p="md">
         <Heading
           title={t('monitoring.measures.shares')}
@@ -98,6 +98,6 @@ export function MeasuresPanel({
           {measures.withoutPartner.map((c) => c.name).join(', ') || t('monitoring.measures.none')}
         </Text>
       </Paper>
-    </Stack>
+    </SimpleGrid>
   );
 }

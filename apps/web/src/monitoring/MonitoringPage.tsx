@@ -1,7 +1,19 @@
-// /monitoring, for the Secretariat: the cooperation network, its measures, the region heatmap and
-// the reports due; everyone else sees why they cannot.
-import { Alert, Grid, Group, Loader, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+// /monitoring, for the Secretariat: on one screen the cooperation network, the region and field
+// heatmaps and who is live now; below, the measures and the reports due. Everyone else sees why
+// they cannot.
+import {
+  Alert,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  Select,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconLock, IconPrinter } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
@@ -11,18 +23,22 @@ import { usePageTitle } from '../app/usePageTitle';
 import { canModerate } from '../auth/permissions';
 import { useNames } from '../i18n/names';
 import { PROPOSAL_STATUSES } from '../proposals/types';
+import { CooperationHeatmap } from './CooperationHeatmap';
 import { CsvLink } from './CsvLink';
+import { LiveNowPanel } from './LiveNowPanel';
 import { MeasuresPanel } from './MeasuresPanel';
 import { csvPath, EMPTY_NETWORK_FILTERS } from './paths';
 import { useGraph, useMeasures } from './queries';
-import { RegionHeatmap } from './RegionHeatmap';
 import { ReportsPanel } from './ReportsPanel';
 import type { NetworkFilters } from './types';
+import './print.css';
 
 // sigma and graphology stay out of the first load: only the Secretariat ever draws the graph.
 const NetworkGraph = lazy(() => import('./NetworkGraph'));
 
 const FIRST_YEAR = 2004;
+/** Small enough that graph, heatmaps and "Live now" share one 1280×900 screen. */
+const GRAPH_HEIGHT = 440;
 
 function NetworkFilterBar({
   filters,
@@ -82,6 +98,7 @@ export function MonitoringPage() {
   const [filters, setFilters] = useState<NetworkFilters>(EMPTY_NETWORK_FILTERS);
   const graph = useGraph(filters, allowed);
   const measures = useMeasures(filters, allowed);
+  const names = useNames();
 
   if (me.isPending) return null;
   if (!me.data) return <Navigate to="/sign-in?next=%2Fmonitoring" replace />;
@@ -102,16 +119,26 @@ export function MonitoringPage() {
   }
 
   return (
-    <Stack gap="xl">
-      <div>
-        <Title order={1}>{t('monitoring.title')}</Title>
-        <Text c="dimmed" fz="lg" mt={4} maw={760}>
-          {t('monitoring.subtitle')}
-        </Text>
-      </div>
+    <Stack gap="lg" data-print="report">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={1}>{t('monitoring.title')}</Title>
+          <Text c="dimmed" mt={4} maw={760}>
+            {t('monitoring.subtitle')}
+          </Text>
+        </div>
+        <Button
+          variant="default"
+          leftSection={<IconPrinter size={16} aria-hidden />}
+          onClick={() => window.print()}
+          data-print-hide
+        >
+          {t('monitoring.print')}
+        </Button>
+      </Group>
       <NetworkFilterBar filters={filters} onChange={setFilters} />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
           <Group justify="space-between" mb="xs">
             <Group gap="xs">
               <Title order={2} fz="h4">
@@ -133,24 +160,42 @@ export function MonitoringPage() {
           {graph.isError ? (
             <QueryError error={graph.error} onRetry={() => void graph.refetch()} />
           ) : graph.data ? (
-            <Suspense fallback={<Skeleton h={520} />}>
-              <NetworkGraph graph={graph.data} />
+            <Suspense fallback={<Skeleton h={GRAPH_HEIGHT} />}>
+              <NetworkGraph graph={graph.data} height={GRAPH_HEIGHT} />
             </Suspense>
           ) : (
-            <Skeleton h={520} />
+            <Skeleton h={GRAPH_HEIGHT} />
           )}
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, md: 7, lg: 4 }}>
           {measures.isError ? (
             <QueryError error={measures.error} onRetry={() => void measures.refetch()} />
           ) : measures.data ? (
-            <MeasuresPanel measures={measures.data} filters={filters} />
+            <Stack gap="sm">
+              <CooperationHeatmap
+                title={t('monitoring.heatmap.title')}
+                matrix={measures.data.regionMatrix}
+                label={(slug) => names.region(slug, slug)}
+                csv={csvPath('measures', filters, 'regionMatrix')}
+                testId="region-heatmap"
+              />
+              <CooperationHeatmap
+                title={t('monitoring.heatmap.fieldTitle')}
+                matrix={measures.data.fieldMatrix}
+                label={(slug) => names.field(slug, slug)}
+                csv={csvPath('measures', filters, 'fieldMatrix')}
+                testId="field-heatmap"
+              />
+            </Stack>
           ) : (
-            <Skeleton h={520} />
+            <Skeleton h={GRAPH_HEIGHT} />
           )}
         </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5, lg: 3 }}>
+          <LiveNowPanel height={GRAPH_HEIGHT} />
+        </Grid.Col>
       </Grid>
-      {measures.data && <RegionHeatmap matrix={measures.data.regionMatrix} filters={filters} />}
+      {measures.data && <MeasuresPanel measures={measures.data} filters={filters} />}
       <Title order={2} fz="h3">
         {t('monitoring.reports.title')}
       </Title>

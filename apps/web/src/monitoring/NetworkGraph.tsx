@@ -20,7 +20,13 @@ const DIMMED = '#e9ecef';
 
 const fieldHex = (slug: string) => DEFAULT_THEME.colors[fieldColor(slug)]?.[6] ?? '#868e96';
 
-export default function NetworkGraph({ graph }: { graph: CooperationGraph }) {
+export default function NetworkGraph({
+  graph,
+  height,
+}: {
+  graph: CooperationGraph;
+  height: number;
+}) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const hoveredRef = useRef<string | null>(null);
@@ -98,7 +104,7 @@ export default function NetworkGraph({ graph }: { graph: CooperationGraph }) {
         <Box
           ref={container}
           data-testid="network-graph"
-          h={520}
+          h={height}
           style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
           aria-label={t('monitoring.graph.label', {
             nodes: graph.nodes.length,

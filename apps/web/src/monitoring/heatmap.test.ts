@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatColor, heatTextColor, matrixMax, percent } from './heatmap';
+import { heatColor, heatTextColor, matrixMax, percent, weakestPairs } from './heatmap';
 
 describe('heatmap scale', () => {
   it('leaves empty cells clear and darkens toward the maximum', () => {
@@ -23,5 +23,22 @@ describe('heatmap scale', () => {
     ).toBe(4);
     expect(matrixMax([])).toBe(0);
     expect(percent(0.256)).toBe('26%');
+  });
+
+  it('names the pairs of different keys that cooperate least, ties in matrix order', () => {
+    const matrix = {
+      keys: ['africa', 'arab', 'asia'],
+      cells: [
+        [5, 0, 2],
+        [0, 0, 0],
+        [2, 0, 9],
+      ],
+    };
+    expect(weakestPairs(matrix, 2)).toEqual([
+      { a: 'africa', b: 'arab', value: 0 },
+      { a: 'arab', b: 'asia', value: 0 },
+    ]);
+    expect(weakestPairs(matrix, 5)).toHaveLength(3);
+    expect(weakestPairs({ keys: [], cells: [] }, 3)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type {
   CooperationGraph,
   Measures,
   NetworkFilters,
+  PresenceOverview,
   ReportInput,
   ReportStatus,
 } from './types';
@@ -14,6 +15,7 @@ export const monitoringKeys = {
   all: ['monitoring'] as const,
   graph: (f: NetworkFilters) => ['monitoring', 'graph', f] as const,
   measures: (f: NetworkFilters) => ['monitoring', 'measures', f] as const,
+  presence: ['monitoring', 'presence'] as const,
   reports: (status: 'overdue' | 'due') => ['monitoring', 'reports', status] as const,
 };
 
@@ -32,6 +34,19 @@ export function useMeasures(filters: NetworkFilters, enabled: boolean) {
     queryFn: () => apiRequest<Measures>(monitoringPath('measures', filters)),
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** How often "Live now" asks again: presence changes by the second, a few seconds late is fine. */
+export const PRESENCE_REFRESH_MS = 4_000;
+
+/** Everyone live now, refreshed by itself while the page is open. */
+export function usePresence(enabled: boolean) {
+  return useQuery({
+    queryKey: monitoringKeys.presence,
+    queryFn: () => apiRequest<PresenceOverview>('/api/presence'),
+    enabled,
+    refetchInterval: PRESENCE_REFRESH_MS,
   });
 }
 

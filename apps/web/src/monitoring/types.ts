@@ -87,3 +87,30 @@ export interface ReportInput {
   link?: string;
   note?: string;
 }
+
+/** One person live in a place (GET /api/presence); several tabs count once. */
+export interface PersonLive {
+  userId: string;
+  name: string;
+  city: string | null;
+  citySlug: string | null;
+  since: string;
+  connections: number;
+  nodes: string[];
+}
+
+export interface PlaceLive {
+  id: string;
+  title: string | null;
+  people: PersonLive[];
+}
+
+/** Everything live now (GET /api/presence, the Secretariat only). */
+export interface PresenceOverview {
+  people: number;
+  connections: number;
+  documents: PlaceLive[];
+  threads: PlaceLive[];
+  cities: { slug: string | null; name: string | null; people: number }[];
+  fields: { field: string; people: number }[];
+}
