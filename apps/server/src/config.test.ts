@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.database.driver).toBe('pglite');
     expect(config.redisUrl).toBeUndefined();
-    expect(config.demo).toEqual({ enabled: true, password: 'creative-cities' });
+    expect(config.demo).toEqual({ enabled: true, password: 'creative-cities', network: true });
   });
 
   it('turns demo mode off with DATABASE_URL, unless DEMO forces it on', () => {

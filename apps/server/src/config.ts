@@ -35,6 +35,8 @@ export const environmentSchema = z
     DEMO: booleanFlag.optional(),
     /** Password of every demo account. */
     DEMO_PASSWORD: z.string().min(8).default('creative-cities'),
+    /** With DEMO on, also seed the sample network (proposals, topics, activity); off for tests that count. */
+    DEMO_NETWORK: booleanFlag.default(true),
     /** Signs session cookies and collab tokens; the same on every node. Generated into DATA_DIR when unset on the embedded default. */
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** The address users reach the product at; used in invitation links and cookie security. */
@@ -164,7 +166,8 @@ export interface Config {
   redisUrl: string | undefined;
   redisPrefix: string;
   dataDir: string;
-  demo: { enabled: boolean; password: string };
+  /** `network`: also seed the sample proposals, topics and activity of the demo workspace. */
+  demo: { enabled: boolean; password: string; network: boolean };
   /** Undefined only on the embedded default, where start-up generates and keeps one. */
   authSecret: string | undefined;
   publicUrl: string | undefined;
@@ -224,7 +227,11 @@ export function loadConfig(env: Record<string, string | undefined>, isTTY = fals
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     dataDir,
-    demo: { enabled: e.DEMO ?? !e.DATABASE_URL, password: e.DEMO_PASSWORD },
+    demo: {
+      enabled: e.DEMO ?? !e.DATABASE_URL,
+      password: e.DEMO_PASSWORD,
+      network: e.DEMO_NETWORK,
+    },
     authSecret: e.AUTH_SECRET,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     trustedOrigins: e.TRUSTED_ORIGINS,

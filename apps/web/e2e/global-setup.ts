@@ -67,6 +67,8 @@ export default async function setup() {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DEMO: 'true',
+      // The tests expect the demo accounts and nothing else (empty lists, no unread topics).
+      DEMO_NETWORK: 'false',
       DATABASE_URL: '',
       REDIS_URL: '',
       LOG_LEVEL: 'warn',

@@ -33,6 +33,7 @@ import { createMetrics } from '../metrics/metrics';
 import { resolveAuthSecret } from './auth-secret';
 import { seedDemoAccounts } from './demo';
 import { seedDemoInitiatives } from './demo-initiatives';
+import { seedDemoNetwork } from './demo-network';
 import { connectRealtime } from './realtime';
 
 export interface PreparedServices {
@@ -108,6 +109,12 @@ export async function prepareServices(
         seedDemoInitiatives(database.db),
       );
       startupLog.info({ initiatives }, `Demo initiatives: ${initiatives} new`);
+      if (config.demo.network) {
+        const proposals = await timed(startupLog, 'Preparing the demo network', () =>
+          seedDemoNetwork(database.db),
+        );
+        startupLog.info({ proposals }, `Demo network: ${proposals} proposals new`);
+      }
       return { enabled: true, password: config.demo.password, accounts: result.accounts };
     });
 

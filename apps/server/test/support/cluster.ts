@@ -36,6 +36,7 @@ export async function startCluster(
       REDIS_URL: options.redisUrl,
       AUTH_SECRET: secret,
       DEMO: 'true',
+      DEMO_NETWORK: 'false',
       NODE_ID: name,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       LOG_FORMAT: 'json',

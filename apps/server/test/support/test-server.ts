@@ -26,6 +26,8 @@ export async function startTestServer(
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DEMO: 'true',
+    // Tests count what they create; the sample network has its own test (demo-network.test.ts).
+    DEMO_NETWORK: 'false',
     DEMO_PASSWORD,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LOG_FORMAT: 'json',
