@@ -266,7 +266,8 @@ describeE2E('proposals', () => {
     // The list shows it under Bologna's proposals, with its partner and markers.
     await bologna.goto('/proposals');
     const row = bologna.getByTestId('proposal-row').filter({ hasText: title });
-    await visible(row.getByText('Kanazawa'));
+    // Exact: the row's map also names Kanazawa, in an SVG <title> that is never visible.
+    await visible(row.getByText('Kanazawa', { exact: true }));
     await visible(row.getByText('Returned for changes'));
     // Its lead and accepted partner are pinned on the row's small map.
     const map = row.getByTestId('partner-map');

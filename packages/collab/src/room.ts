@@ -349,20 +349,24 @@ export class DocumentRoom {
     }
     if (accepted.length === 0) return;
     for (const entry of accepted) {
-      connection.awarenessClients.add(entry.clientId);
-      this.awarenessOwners.set(entry.clientId, connection);
-      // A client back after a drop keeps its clock, but its removal (when it left) was sent with
-      // a higher one, so every peer would ignore it until its state renews (up to 30 s). Take it
-      // past the removal; the echo to the sender moves its own clock along.
-      const known = this.awareness.meta.get(entry.clientId);
+      // A client back after a drop keeps its clock, but its removal (when its old connection
+      // closed) went out with a higher one, so every peer would ignore it until its state renews
+      // (up to 30 s). The first state on a new connection is taken past that removal; the echo
+      // to the sender moves its own clock along. Later stale frames are dropped as before.
+      const known = this.awarenessOwners.has(entry.clientId)
+        ? undefined
+        : this.awareness.meta.get(entry.clientId);
       if (
-        entry.state !== null &&
         known &&
+        entry.state !== null &&
         entry.clock <= known.clock &&
+        !connection.awarenessClients.has(entry.clientId) &&
         !this.awareness.states.has(entry.clientId)
       ) {
         entry.clock = known.clock + 1;
       }
+      connection.awarenessClients.add(entry.clientId);
+      this.awarenessOwners.set(entry.clientId, connection);
     }
     awarenessProtocol.applyAwarenessUpdate(
       this.awareness,
