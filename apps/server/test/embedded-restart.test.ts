@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { schema } from '@uccn/db';
-import { count } from 'drizzle-orm';
+import { count, like } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
@@ -39,7 +39,15 @@ describe('embedded default across a restart', () => {
       const usersAfter = await second.services.db.select({ n: count() }).from(schema.users);
       expect(cities?.n).toBe(350);
       expect(usersAfter).toEqual(usersBefore);
-      expect(usersAfter[0]?.n).toBe(7);
+      // The seven demo accounts that sign in, besides the demo network's members.
+      const [signingIn] = await second.services.db
+        .select({ n: count() })
+        .from(schema.users)
+        .where(like(schema.users.email, '%@uccn.test'));
+      expect(signingIn?.n).toBe(7);
+      // The demo network (proposals, topics) is seeded once, not again on the restart.
+      const [proposals] = await second.services.db.select({ n: count() }).from(schema.proposals);
+      expect(proposals?.n).toBe(25);
       const again = new TestClient(second.url);
       // The same cookie works on the restarted server.
       const me = await again.request<{ city: { slug: string } }>('GET', '/api/me', {
