@@ -1,6 +1,7 @@
 // The Secretariat opens the monitoring view (the network canvas, both heatmaps, who is live now and
 // the measures), grants official support to a demo initiative with a note, and a signed-out
-// visitor finds it on the showcase.
+// visitor finds it on the showcase. A city's new initiative with a partner abroad goes the same
+// way and becomes an edge of the network, seen in the city panel and on the city's page.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -30,6 +31,19 @@ async function openNewDocument(page: Page, title: string) {
   const { document } = (await response.json()) as { document: { id: string } };
   await page.goto(`/documents/${document.id}`);
   await visible(page.getByTestId('document-body'));
+}
+
+/** How many initiatives the network counts between two cities (the Secretariat's page). */
+async function initiativesBetween(page: Page, a: string, b: string): Promise<number> {
+  const response = await page.request.get('/api/monitoring/graph');
+  expect(response.status()).toBe(200);
+  const { edges } = (await response.json()) as {
+    edges: { source: string; target: string; initiatives: number }[];
+  };
+  const edge = edges.find(
+    (e) => (e.source === a && e.target === b) || (e.source === b && e.target === a),
+  );
+  return edge?.initiatives ?? 0;
 }
 
 async function openInitiative(page: Page, title: string) {
@@ -125,5 +139,67 @@ describeE2E('monitoring, official support and the showcase', () => {
     expect(await card.textContent()).not.toContain(NOTE);
     await visible(page.locator('svg a').first());
     await screenshot(page, 'showcase');
+  });
+
+  it('turns a city initiative with a partner abroad into a supported, public edge of the network', async () => {
+    const { page } = session;
+    await signInByApi(page, SECRETARIAT);
+    const before = await initiativesBetween(page, 'popayan', 'sharjah');
+
+    // Popayán shares an initiative with Sharjah from the UI.
+    const popayan = await session.openPage();
+    await signInByApi(popayan, 'popayan@uccn.test');
+    await popayan.goto('/initiatives');
+    await popayan.getByRole('button', { name: 'New initiative' }).click();
+    const title = `Craft and gastronomy residencies · ${Date.now().toString(36).slice(-4)}`;
+    await popayan.getByRole('textbox', { name: 'Title' }).fill(title);
+    await popayan.getByRole('textbox', { name: 'Description' }).fill('Residencies in both cities.');
+    await popayan.getByRole('combobox', { name: 'Partner cities', exact: true }).fill('Sharjah');
+    await popayan.getByRole('option', { name: /^Sharjah/ }).click();
+    await popayan.getByRole('button', { name: 'Share the initiative' }).click();
+    await popayan.waitForURL(/\/initiatives\/[0-9a-f-]{36}$/);
+    await visible(popayan.getByRole('heading', { level: 1, name: title }));
+    const path = new URL(popayan.url()).pathname;
+
+    // The Secretariat grants official support with a note.
+    await page.goto(path);
+    await page.getByRole('button', { name: 'Grant official support' }).click();
+    await page.getByLabel('Decision note').fill('E2E: a residency shared across two regions.');
+    await page.getByRole('button', { name: 'Grant official support' }).click();
+    await page
+      .locator('[data-testid="support-state"]', { hasText: 'Officially supported' })
+      .waitFor();
+
+    // A signed-out visitor sees it on the showcase.
+    const visitor = await session.openPage();
+    await visitor.goto('/showcase');
+    await visible(visitor.getByTestId('showcase-initiative').filter({ hasText: title }));
+
+    // The network has one more initiative between the two cities, and the city panel says so.
+    expect(await initiativesBetween(page, 'popayan', 'sharjah')).toBe(before + 1);
+    await page.goto('/monitoring');
+    await visible(page.locator('[data-testid="network-graph"] canvas'));
+    await page.getByRole('combobox', { name: 'City', exact: true }).fill('Popay');
+    await page.getByRole('option', { name: 'Popayán' }).click();
+    const panel = await visible(page.getByTestId('city-cooperation'));
+    await visible(panel.getByTestId('city-partner').filter({ hasText: 'Sharjah' }));
+    await visible(panel.getByRole('link', { name: title }));
+    await page.waitForTimeout(500); // the drawer slides in
+    await screenshot(page, 'city-panel', false);
+    await page.keyboard.press('Escape');
+    const charts = await visible(page.getByTestId('activity-charts'));
+    await visible(charts.getByRole('heading', { name: 'Proposals per year, by status' }));
+    await visible(charts.getByRole('heading', { name: 'Messages per channel' }));
+    expect(await charts.getByTestId('csv-link').count()).toBe(2);
+
+    // Popayán's page shows the Secretariat its report schedule, partners and initiatives.
+    await page.goto('/cities/popayan');
+    await visible(page.getByTestId('city-report'));
+    const cooperation = await visible(page.getByTestId('city-cooperation'));
+    await visible(cooperation.getByTestId('city-partner').filter({ hasText: 'Sharjah' }));
+    await visible(cooperation.getByRole('link', { name: title }));
+    await visible(page.getByRole('button', { name: 'Record as received' }));
+    await page.getByTestId('city-report').scrollIntoViewIfNeeded();
+    await screenshot(page, 'city-page', false);
   });
 });

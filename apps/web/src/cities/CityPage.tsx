@@ -1,4 +1,5 @@
-// /cities/:slug: one member city, where it is, its UNESCO page, and who takes part for it.
+// /cities/:slug: one member city, where it is, its UNESCO page, who takes part for it, and for
+// the Secretariat its monitoring.
 import {
   Anchor,
   Breadcrumbs,
@@ -16,9 +17,10 @@ import { IconExternalLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
-import { useCity } from '../api/queries';
+import { useCity, useMe } from '../api/queries';
 import { QueryError } from '../app/QueryError';
 import { usePageTitle } from '../app/usePageTitle';
+import { canModerate } from '../auth/permissions';
 import { FieldBadge } from '../fields/FieldBadge';
 import { errorKey } from '../i18n/errors';
 import { useNames } from '../i18n/names';
@@ -26,6 +28,7 @@ import { CityGlobe } from '../map';
 import { formatCoordinates } from '../map/coordinates';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { CityMembers } from './CityMembers';
+import { CityMonitoring } from './CityMonitoring';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -52,6 +55,7 @@ export function CityPage() {
   const { t } = useTranslation();
   const names = useNames();
   const query = useCity(slug);
+  const me = useMe();
   const city = query.data?.city;
   usePageTitle(city?.name ?? null);
 
@@ -158,6 +162,7 @@ export function CityPage() {
           </Paper>
         </Grid.Col>
       </Grid>
+      {canModerate(me.data) && <CityMonitoring slug={city.slug} />}
     </Stack>
   );
 }

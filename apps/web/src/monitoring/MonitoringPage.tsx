@@ -3,7 +3,9 @@
 // they cannot.
 import {
   Alert,
+  Anchor,
   Button,
+  Drawer,
   Grid,
   Group,
   Loader,
@@ -16,29 +18,33 @@ import {
 import { IconLock, IconPrinter } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useFields, useMe, useRegions } from '../api/queries';
 import { QueryError } from '../app/QueryError';
 import { usePageTitle } from '../app/usePageTitle';
 import { canModerate } from '../auth/permissions';
 import { useNames } from '../i18n/names';
 import { PROPOSAL_STATUSES } from '../proposals/types';
+import { CityCooperation } from './CityCooperation';
 import { CooperationHeatmap } from './CooperationHeatmap';
 import { CsvLink } from './CsvLink';
 import { LiveNowPanel } from './LiveNowPanel';
 import { MeasuresPanel } from './MeasuresPanel';
 import { csvPath, EMPTY_NETWORK_FILTERS } from './paths';
-import { useGraph, useMeasures } from './queries';
+import { useActivity, useGraph, useMeasures } from './queries';
 import { ReportsPanel } from './ReportsPanel';
 import type { NetworkFilters } from './types';
 import './print.css';
 
 // sigma and graphology stay out of the first load: only the Secretariat ever draws the graph.
 const NetworkGraph = lazy(() => import('./NetworkGraph'));
+// recharts likewise, for the activity charts below the measures.
+const ActivityCharts = lazy(() => import('./ActivityCharts'));
 
 const FIRST_YEAR = 2004;
 /** Small enough that graph, heatmaps and "Live now" share one 1280×900 screen. */
 const GRAPH_HEIGHT = 440;
+const CHART_SKELETON = 320;
 
 function NetworkFilterBar({
   filters,
@@ -98,7 +104,11 @@ export function MonitoringPage() {
   const [filters, setFilters] = useState<NetworkFilters>(EMPTY_NETWORK_FILTERS);
   const graph = useGraph(filters, allowed);
   const measures = useMeasures(filters, allowed);
+  const activity = useActivity(allowed);
   const names = useNames();
+  const [selected, setSelected] = useState<string | null>(null);
+  const cityName = (slug: string) =>
+    graph.data?.nodes.find((n) => n.city.slug === slug)?.city.name ?? slug;
 
   if (me.isPending) return null;
   if (!me.data) return <Navigate to="/sign-in?next=%2Fmonitoring" replace />;
@@ -147,6 +157,21 @@ export function MonitoringPage() {
               {graph.isFetching && <Loader size="xs" aria-hidden />}
             </Group>
             <Group gap="md">
+              {/* The canvas takes no keyboard: picking a city here opens the same panel. */}
+              <Select
+                size="xs"
+                w={150}
+                searchable
+                clearable
+                placeholder={t('monitoring.measures.city')}
+                aria-label={t('monitoring.measures.city')}
+                data={(graph.data?.nodes ?? [])
+                  .map((n) => ({ value: n.city.slug, label: n.city.name }))
+                  .sort((a, b) => a.label.localeCompare(b.label))}
+                value={selected}
+                onChange={setSelected}
+                data-print-hide
+              />
               <CsvLink
                 href={csvPath('graph', filters, 'nodes')}
                 label={t('monitoring.graph.nodesCsv')}
@@ -161,7 +186,7 @@ export function MonitoringPage() {
             <QueryError error={graph.error} onRetry={() => void graph.refetch()} />
           ) : graph.data ? (
             <Suspense fallback={<Skeleton h={GRAPH_HEIGHT} />}>
-              <NetworkGraph graph={graph.data} height={GRAPH_HEIGHT} />
+              <NetworkGraph graph={graph.data} height={GRAPH_HEIGHT} onSelect={setSelected} />
             </Suspense>
           ) : (
             <Skeleton h={GRAPH_HEIGHT} />
@@ -196,10 +221,41 @@ export function MonitoringPage() {
         </Grid.Col>
       </Grid>
       {measures.data && <MeasuresPanel measures={measures.data} filters={filters} />}
+      {activity.isError ? (
+        <QueryError error={activity.error} onRetry={() => void activity.refetch()} />
+      ) : activity.data ? (
+        <Suspense fallback={<Skeleton h={CHART_SKELETON} />}>
+          <ActivityCharts activity={activity.data} />
+        </Suspense>
+      ) : (
+        <Skeleton h={CHART_SKELETON} />
+      )}
       <Title order={2} fz="h3">
         {t('monitoring.reports.title')}
       </Title>
       <ReportsPanel />
+      <Drawer
+        opened={selected !== null}
+        onClose={() => setSelected(null)}
+        position="right"
+        title={
+          selected && (
+            <Anchor component={Link} to={`/cities/${selected}`} fw={650} fz="lg">
+              {cityName(selected)}
+            </Anchor>
+          )
+        }
+        data-testid="city-panel"
+      >
+        {selected && (
+          <CityCooperation
+            slug={selected}
+            edges={graph.data?.edges ?? []}
+            cityName={cityName}
+            jointOnly
+          />
+        )}
+      </Drawer>
     </Stack>
   );
 }

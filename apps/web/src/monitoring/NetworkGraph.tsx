@@ -23,9 +23,12 @@ const fieldHex = (slug: string) => DEFAULT_THEME.colors[fieldColor(slug)]?.[6] ?
 export default function NetworkGraph({
   graph,
   height,
+  onSelect,
 }: {
   graph: CooperationGraph;
   height: number;
+  /** Called with the city clicked. */
+  onSelect: (slug: string) => void;
 }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
@@ -33,6 +36,9 @@ export default function NetworkGraph({
   const [hovered, setHovered] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const names = useMemo(() => new Map(graph.nodes.map((n) => [n.city.slug, n.city.name])), [graph]);
+  // The renderer is built once per graph; a ref keeps the latest callback without rebuilding it.
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
 
   useEffect(() => {
     if (!container.current) return;
@@ -87,6 +93,7 @@ export default function NetworkGraph({
     };
     renderer.on('enterNode', ({ node }) => focus(node));
     renderer.on('leaveNode', () => focus(null));
+    renderer.on('clickNode', ({ node }) => onSelectRef.current(node));
     return () => renderer.kill();
   }, [graph]);
 
@@ -151,7 +158,7 @@ export default function NetworkGraph({
         })}
       </Group>
       <Text fz="xs" c="dimmed">
-        {t('monitoring.graph.hint')}
+        {t('monitoring.graph.hint')} {t('monitoring.graph.clickHint')}
       </Text>
     </Stack>
   );

@@ -65,7 +65,8 @@ function ReportTable({
   );
 }
 
-function RecordModal({ city, onClose }: { city: ReportStatus | null; onClose: () => void }) {
+/** "Record as received": the date, a link and a note, for the city given; closed when null. */
+export function RecordModal({ city, onClose }: { city: ReportStatus | null; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [receivedOn, setDate] = useState(() => new Date().toISOString().slice(0, 10));

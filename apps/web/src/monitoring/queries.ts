@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../api/client';
 import { monitoringPath } from './paths';
 import type {
+  Activity,
   CooperationGraph,
   Measures,
   NetworkFilters,
@@ -16,7 +17,8 @@ export const monitoringKeys = {
   graph: (f: NetworkFilters) => ['monitoring', 'graph', f] as const,
   measures: (f: NetworkFilters) => ['monitoring', 'measures', f] as const,
   presence: ['monitoring', 'presence'] as const,
-  reports: (status: 'overdue' | 'due') => ['monitoring', 'reports', status] as const,
+  activity: ['monitoring', 'activity'] as const,
+  reports: (status: 'all' | 'overdue' | 'due') => ['monitoring', 'reports', status] as const,
 };
 
 export function useGraph(filters: NetworkFilters, enabled: boolean) {
@@ -37,6 +39,15 @@ export function useMeasures(filters: NetworkFilters, enabled: boolean) {
   });
 }
 
+/** Proposals by status, messages per channel and active cities, over all time. */
+export function useActivity(enabled: boolean) {
+  return useQuery({
+    queryKey: monitoringKeys.activity,
+    queryFn: () => apiRequest<Activity>(monitoringPath('activity')),
+    enabled,
+  });
+}
+
 /** How often "Live now" asks again: presence changes by the second, a few seconds late is fine. */
 export const PRESENCE_REFRESH_MS = 4_000;
 
@@ -50,8 +61,8 @@ export function usePresence(enabled: boolean) {
   });
 }
 
-/** Overdue reports, or those due within six months. */
-export function useReports(status: 'overdue' | 'due', enabled: boolean) {
+/** Every city's report schedule, the overdue ones, or those due within six months. */
+export function useReports(status: 'all' | 'overdue' | 'due', enabled: boolean) {
   const path =
     status === 'due' ? monitoringPath('reports/due') : monitoringPath('reports', {}, { status });
   return useQuery({

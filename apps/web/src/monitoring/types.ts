@@ -114,3 +114,19 @@ export interface PresenceOverview {
   cities: { slug: string | null; name: string | null; people: number }[];
   fields: { field: string; people: number }[];
 }
+
+/** A count in one group: a field, region, country or year. */
+export interface ActivityGroup {
+  dimension: 'field' | 'region' | 'country' | 'year';
+  key: string;
+  name: string;
+  count: number;
+}
+
+/** GET /api/monitoring/activity. */
+export interface Activity {
+  period: { from: string | null; to: string | null };
+  proposalsByStatus: (ActivityGroup & { status: string })[];
+  messagesByChannel: { channel: string; kind: string; messages: number }[];
+  activeCities: { total: number; groups: ActivityGroup[] };
+}
