@@ -5,9 +5,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { recordActivity } from '../../activity/activity-log';
 import { AppError } from '../../errors';
 import type { SessionUser } from '../../http/context';
+import { loadCityRefs } from '../network-refs';
 import type { NotificationService } from '../notifications/service';
 import type { ReferenceLists } from '../proposals/reference';
-import { loadCityRefs } from './city-refs';
 import {
   assertDecision,
   assertKeepsDimension,

@@ -3,7 +3,7 @@
 import { type Database, schema } from '@uccn/db';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../errors';
-import { type LoadedCity, loadCityRefs } from './city-refs';
+import { type LoadedCity, loadCityRefs, loadUserNames } from '../network-refs';
 import { type Actor, allowedActions, dimension, type InitiativeFacts, isInvolved } from './rules';
 import type { InitiativeFilters, InitiativeView, NamedRef, SupportEntry } from './types';
 
@@ -117,7 +117,10 @@ export class InitiativeViews {
       .innerJoin(themes, eq(themes.id, initiativeThemes.themeId))
       .where(inArray(initiativeThemes.initiativeId, ids))
       .orderBy(asc(themes.position));
-    const deciders = await this.people(rows.map((row) => row.decidedById));
+    const deciders = await loadUserNames(
+      this.db,
+      rows.map((row) => row.decidedById),
+    );
     const named = (list: { id: string; named: NamedRef }[], id: string) =>
       list
         .filter((entry) => entry.id === id)
@@ -159,16 +162,5 @@ export class InitiativeViews {
         },
       ];
     });
-  }
-
-  private async people(ids: (string | null)[]) {
-    const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-    const rows = unique.length
-      ? await this.db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(inArray(users.id, unique))
-      : [];
-    return new Map(rows.map((row) => [row.id, row]));
   }
 }

@@ -3,7 +3,7 @@
 // cities in the activity log) per field, region, country and year.
 import { type Database, schema } from '@uccn/db';
 import { and, count, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import { loadCityRefs } from '../initiatives/city-refs';
+import { loadCityRefs } from '../network-refs';
 
 const { proposals, messages, channels, activityLog } = schema;
 

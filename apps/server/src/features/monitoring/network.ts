@@ -3,8 +3,8 @@
 // graph and its measures with the pure functions of graph.ts and centrality.ts.
 import { type Database, schema } from '@uccn/db';
 import { and, count, eq, gte, isNotNull, lt } from 'drizzle-orm';
-import { type LoadedCity, loadCityRefs } from '../initiatives/city-refs';
 import type { CityRef } from '../initiatives/types';
+import { type LoadedCity, loadCityRefs } from '../network-refs';
 import { adjacency, betweenness, degree, normalizedBetweenness } from './centrality';
 import {
   type CityFacts,

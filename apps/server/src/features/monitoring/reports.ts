@@ -5,8 +5,8 @@ import { asc, eq } from 'drizzle-orm';
 import { recordActivity } from '../../activity/activity-log';
 import { AppError } from '../../errors';
 import type { SessionUser } from '../../http/context';
-import { loadCityRefs } from '../initiatives/city-refs';
 import type { CityRef } from '../initiatives/types';
+import { loadCityRefs } from '../network-refs';
 import type { ReferenceLists } from '../proposals/reference';
 import { isCycle, type ReportSchedule, reportSchedule } from './report-schedule';
 

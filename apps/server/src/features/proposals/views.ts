@@ -4,6 +4,7 @@ import { type Database, schema } from '@uccn/db';
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../errors';
 import type { SessionUser } from '../../http/context';
+import { loadCityRefs, loadUserNames } from '../network-refs';
 import { notFound, type ProposalRow } from './changes';
 import type { CityRef, HistoryEntry, ProposalFilters, ProposalView } from './types';
 import {
@@ -145,7 +146,7 @@ export class ProposalViews {
       ...rows.map((row) => row.leadCityId),
       ...partners.map((p) => p.row.cityId),
     ]);
-    const people = await this.people([
+    const people = await loadUserNames(this.db, [
       ...rows.map((row) => row.createdById),
       ...partners.map((p) => p.row.respondedById),
     ]);
@@ -245,41 +246,22 @@ export class ProposalViews {
     return views;
   }
 
+  /** The cities by id, in the shape proposals show them. */
   private async cities(ids: number[]) {
-    const unique = [...new Set(ids)];
-    const rows = unique.length
-      ? await this.db
-          .select({ city: cities, country: countries, region: regions, field: creativeFields })
-          .from(cities)
-          .innerJoin(countries, eq(countries.iso2, cities.countryIso2))
-          .innerJoin(regions, eq(regions.id, countries.regionId))
-          .innerJoin(creativeFields, eq(creativeFields.id, cities.fieldId))
-          .where(inArray(cities.id, unique))
-      : [];
+    const loaded = await loadCityRefs(this.db, ids);
     return new Map(
-      rows.map(({ city, country, region, field }) => {
-        const ref: CityRef = {
-          slug: city.slug,
-          name: city.name,
-          country: { iso2: country.iso2, name: country.name },
-          region: { slug: region.slug, name: region.name },
-          field: { slug: field.slug, name: field.name, nameFr: field.nameFr },
-          lat: city.lat,
-          lon: city.lon,
+      [...loaded].map(([id, { ref, fieldId }]) => {
+        const city: CityRef = {
+          slug: ref.slug,
+          name: ref.name,
+          country: ref.country,
+          region: { slug: ref.region.slug, name: ref.region.name },
+          field: ref.field,
+          lat: ref.lat,
+          lon: ref.lon,
         };
-        return [city.id, { ref, fieldId: field.id }];
+        return [id, { ref: city, fieldId }];
       }),
     );
-  }
-
-  private async people(ids: (string | null)[]) {
-    const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-    const rows = unique.length
-      ? await this.db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(inArray(users.id, unique))
-      : [];
-    return new Map(rows.map((row) => [row.id, row]));
   }
 }

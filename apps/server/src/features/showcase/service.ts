@@ -3,9 +3,9 @@
 // decision notes, no people, no proposal that has no public summary.
 import { type Database, schema } from '@uccn/db';
 import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
-import { loadCityRefs } from '../initiatives/city-refs';
 import type { CityRef, NamedRef } from '../initiatives/types';
 import type { InitiativeViews } from '../initiatives/views';
+import { loadCityRefs } from '../network-refs';
 import { PUBLIC_STATUSES } from '../proposals/workflow';
 
 const { proposals, proposalPartners, proposalFields, proposalThemes, initiatives } = schema;

@@ -1,9 +1,10 @@
-// Loads cities as initiatives, the showcase and monitoring show them, in one query for many ids.
+// Loads the cities and people that proposals, initiatives, the showcase and monitoring show,
+// in one query for many ids.
 import { type Database, schema } from '@uccn/db';
 import { eq, inArray } from 'drizzle-orm';
-import type { CityRef } from './types';
+import type { CityRef } from './initiatives/types';
 
-const { cities, countries, regions, creativeFields } = schema;
+const { cities, countries, regions, creativeFields, users } = schema;
 
 export interface LoadedCity {
   id: number;
@@ -48,4 +49,19 @@ export async function loadCityRefs(
       },
     ]),
   );
+}
+
+/** The names of the users with the given ids (nulls skipped), by id. */
+export async function loadUserNames(
+  db: Pick<Database, 'select'>,
+  ids: readonly (string | null)[],
+): Promise<Map<string, { id: string; name: string }>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  const rows = unique.length
+    ? await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(inArray(users.id, unique))
+    : [];
+  return new Map(rows.map((row) => [row.id, row]));
 }
