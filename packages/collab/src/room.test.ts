@@ -136,6 +136,26 @@ function edit(doc: Y.Doc, change: (doc: Y.Doc) => void) {
   return syncFrame(SyncStep.Update, Y.encodeStateAsUpdate(doc, before));
 }
 
+/** Lets the room send what it gathered in this event-loop turn. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** One awareness entry in y-protocols' encoding. */
+function encodeAwarenessEntries(clientId: number, clock: number, state: string) {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, clientId);
+  encoding.writeVarUint(encoder, clock);
+  encoding.writeVarString(encoder, state);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A separate writer's document holding `text`. */
+function textDoc(text: string) {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return doc;
+}
+
 function textOf(update: Uint8Array) {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
@@ -161,6 +181,7 @@ describe('DocumentRoom', () => {
       b.connection,
       edit(docB, (doc) => doc.getText('t').insert(0, 'from B. ')),
     );
+    await nextTurn();
     a.socket.applyTo(docA);
     b.socket.applyTo(docB);
     expect(docA.getText('t').toString()).toBe(docB.getText('t').toString());
@@ -351,6 +372,38 @@ describe('DocumentRoom', () => {
     expect(Y.encodeStateVector(reopened.doc)).toEqual(Y.encodeStateVector(client));
   });
 
+  it('compacts without reading its own rows back, and merges rows only another writer logged', async () => {
+    const store = new MemoryUpdateStore();
+    await store.append([{ documentId: DOC, update: Y.encodeStateAsUpdate(textDoc('loaded; ')) }]);
+    const { room, log } = createRoom(store);
+    const a = join(room);
+    await room.loaded;
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
+    const type = (text: string) =>
+      room.handleMessage(
+        a.connection,
+        edit(client, (doc) => doc.getText('t').insert(doc.getText('t').length, text)),
+      );
+    type('mine; ');
+    await log.drained();
+    await room.compact();
+    expect(store.mergingCompactions).toBe(0);
+    expect(textOf(store.stateOf(DOC))).toBe('loaded; mine; ');
+
+    // Another node's row that never reached this room (pub/sub lost it): merged, not lost.
+    await store.append([{ documentId: DOC, update: Y.encodeStateAsUpdate(textDoc('theirs; ')) }]);
+    type('more; ');
+    await log.drained();
+    await room.compact();
+    expect(store.mergingCompactions).toBe(1);
+    const stored = textOf(store.stateOf(DOC));
+    for (const part of ['loaded; ', 'mine; ', 'more; ', 'theirs; ']) expect(stored).toContain(part);
+    const reopened = createRoom(store).room;
+    await reopened.loaded;
+    expect(reopened.doc.getText('t').toString()).toBe(stored);
+  });
+
   it('writes a final snapshot when it unloads', async () => {
     const store = new MemoryUpdateStore();
     const { room, log } = createRoom(store);
@@ -388,6 +441,7 @@ describe('DocumentRoom', () => {
       edit(new Y.Doc(), (doc) => doc.getText('t').insert(0, 'visible')),
     );
     const readerDoc = new Y.Doc();
+    await nextTurn();
     reader.socket.applyTo(readerDoc);
     expect(readerDoc.getText('t').toString()).toBe('visible');
     await log.drained();
@@ -398,6 +452,7 @@ describe('DocumentRoom', () => {
       reader.connection,
       edit(readerDoc, (doc) => doc.getText('t').insert(0, 'SNEAKY ')),
     );
+    await nextTurn();
     await log.drained();
     expect(room.doc.getText('t').toString()).toBe('visible');
     expect(store.appendCalls).toBe(appendsBefore);
@@ -405,6 +460,107 @@ describe('DocumentRoom', () => {
     expect(reader.socket.ofType(MessageType.Saved)).toHaveLength(0);
     expect(reader.socket.closes).toHaveLength(0);
     expect(textOf(store.stateOf(DOC))).toBe('visible');
+  });
+
+  it('sends the updates of one event-loop turn as one merged message per connection', async () => {
+    const store = new MemoryUpdateStore();
+    const { room, log } = createRoom(store);
+    const a = join(room);
+    const b = join(room);
+    const watcher = join(room);
+    await room.loaded;
+    const greeted = watcher.socket.sent.length;
+    const docA = new Y.Doc();
+    const docB = new Y.Doc();
+    room.handleMessage(
+      a.connection,
+      edit(docA, (doc) => doc.getText('t').insert(0, 'one ')),
+    );
+    room.handleMessage(
+      a.connection,
+      edit(docA, (doc) => doc.getText('t').insert(4, 'two ')),
+    );
+    room.handleMessage(
+      b.connection,
+      edit(docB, (doc) => doc.getText('t').insert(0, 'three ')),
+    );
+    expect(watcher.socket.sent).toHaveLength(greeted);
+    await nextTurn();
+
+    expect(watcher.socket.sent).toHaveLength(greeted + 1);
+    const watcherDoc = new Y.Doc();
+    watcher.socket.applyTo(watcherDoc);
+    // Writers get the merged update too (it holds the other's edit); theirs in it changes nothing.
+    a.socket.applyTo(docA);
+    b.socket.applyTo(docB);
+    for (const doc of [watcherDoc, docA, docB]) {
+      expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(room.doc));
+      expect(doc.getText('t').toString()).toBe(room.doc.getText('t').toString());
+    }
+    // Every edit is still its own log row: batching is about sends, never about saves.
+    await log.drained();
+    expect(store.appendCalls).toBeGreaterThan(0);
+    expect(textOf(store.stateOf(DOC))).toBe(room.doc.getText('t').toString());
+  });
+
+  it('does not echo a turn of edits that all came from one connection', async () => {
+    const { room } = createRoom(new MemoryUpdateStore());
+    const typist = join(room);
+    const watcher = join(room);
+    await room.loaded;
+    const typistFrames = typist.socket.sent.length;
+    const client = new Y.Doc();
+    for (const letter of 'abc') {
+      room.handleMessage(
+        typist.connection,
+        edit(client, (doc) => doc.getText('t').insert(doc.getText('t').length, letter)),
+      );
+    }
+    await nextTurn();
+    expect(typist.socket.sent).toHaveLength(typistFrames);
+    const watcherDoc = new Y.Doc();
+    watcher.socket.applyTo(watcherDoc);
+    expect(watcherDoc.getText('t').toString()).toBe('abc');
+    expect(watcher.socket.ofType(MessageType.Sync)).toHaveLength(2); // greeting + one update
+  });
+
+  it('sends an update before awareness gathered in the same turn, and only the latest awareness', async () => {
+    const { room } = createRoom(new MemoryUpdateStore());
+    const writer = join(room);
+    const watcher = join(room);
+    await room.loaded;
+    const greeted = watcher.socket.sent.length;
+    const client = new Y.Doc();
+    const awarenessFrame = (clock: number, cursor: number) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Awareness);
+      encoding.writeVarUint8Array(
+        encoder,
+        encodeAwarenessEntries(client.clientID, clock, JSON.stringify({ cursor })),
+      );
+      return encoding.toUint8Array(encoder);
+    };
+    room.handleMessage(writer.connection, awarenessFrame(1, 1));
+    room.handleMessage(
+      writer.connection,
+      edit(client, (doc) => doc.getText('t').insert(0, 'hi')),
+    );
+    room.handleMessage(writer.connection, awarenessFrame(2, 2));
+    await nextTurn();
+
+    const frames = watcher.socket.sent.slice(greeted);
+    expect(frames.map((frame) => decoding.readVarUint(decoding.createDecoder(frame)))).toEqual([
+      MessageType.Sync,
+      MessageType.Awareness,
+    ]);
+    const decoder = decoding.createDecoder(frames[1] ?? new Uint8Array());
+    decoding.readVarUint(decoder);
+    const update = decoding.readVarUint8Array(decoder);
+    const body = decoding.createDecoder(update);
+    expect(decoding.readVarUint(body)).toBe(1); // one client
+    expect(decoding.readVarUint(body)).toBe(client.clientID);
+    expect(decoding.readVarUint(body)).toBe(2);
+    expect(JSON.parse(decoding.readVarString(body))).toMatchObject({ cursor: 2 });
   });
 
   it('drops a connection that stopped reading instead of buffering for it', async () => {
@@ -417,6 +573,7 @@ describe('DocumentRoom', () => {
       writer.connection,
       edit(new Y.Doc(), (doc) => doc.getText('t').insert(0, 'moving on')),
     );
+    await nextTurn();
     expect(stalled.socket.closes).toEqual([
       { code: CloseCode.SlowConsumer, reason: 'slow_consumer' },
     ]);

@@ -7,6 +7,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, guardAwareness } from './awareness-guard';
 import { Connection, type ConnectionOptions } from './connection';
+import { OutgoingBatch } from './outgoing-batch';
 import { dropConflictingPending } from './pending-structs';
 import type { LogCursor, RoomLimits, RoomLogger, UpdateStore } from './types';
 import { checkUpdate, overlapsHeld } from './update-check';
@@ -58,7 +59,8 @@ export class DocumentRoom {
   private readonly limits: RoomLimits;
   private readonly logger: RoomLogger;
   private readonly awarenessOwners = new Map<number, Connection>();
-  /** Log rows found after the snapshot at load time. */
+  /** Log rows found after the snapshot at load time (ids: the document holds them). */
+  private loadedRowIds: number[] = [];
   private loadedLogCount = 0;
   private loadedLogBytes = 0;
   /** Log rows committed since the load: id and size, for compaction. */
@@ -74,6 +76,11 @@ export class DocumentRoom {
   private catchingUp: Promise<void> | null = null;
   private remoteWhileLoading: { kind: 'update' | 'awareness'; data: Uint8Array }[] = [];
   private catchUpAfterLoad = false;
+  /** Broadcasts of this event-loop turn (see outgoing-batch.ts). */
+  private readonly outgoing = new OutgoingBatch({
+    update: (update, skip) => this.broadcastUpdate(update, skip),
+    awareness: (clientIds) => this.broadcastAwareness(clientIds),
+  });
 
   constructor(private readonly options: RoomOptions) {
     this.documentId = options.documentId;
@@ -111,6 +118,7 @@ export class DocumentRoom {
       );
       this.lastUpdateId = stored.lastUpdateId;
       this.cursor = stored.cursor;
+      this.loadedRowIds = stored.rowIds;
       this.loadedLogCount = stored.logCount;
       this.loadedLogBytes = stored.logBytes;
       this.approxBytes = (stored.snapshot?.byteLength ?? 0) + stored.logBytes;
@@ -398,17 +406,9 @@ export class DocumentRoom {
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return;
-    const remote = origin === REMOTE_ORIGIN;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.Sync);
-    encoding.writeVarUint(encoder, SyncStep.Update);
-    encoding.writeVarUint8Array(encoder, update);
-    const message = encoding.toUint8Array(encoder);
-    // Broadcast first: other editors never wait for the disk.
-    for (const connection of this.connections) {
-      if (connection !== origin) connection.send(message, this.limits.maxBufferedBytes);
-    }
-    if (remote) {
+    // Broadcast (at the end of this turn) first: other editors never wait for the disk.
+    this.outgoing.addUpdate(update, origin);
+    if (origin === REMOTE_ORIGIN) {
       this.approxBytes += update.byteLength;
       return;
     }
@@ -424,21 +424,43 @@ export class DocumentRoom {
   ) => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.outgoing.addAwareness(changed);
+    // Changes from this node's clients (and their removal when they leave) go to other nodes;
+    // remote ones and local time-outs do not.
+    if (origin instanceof Connection) {
+      this.options.onAwareness?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
+  };
+
+  private broadcastUpdate(update: Uint8Array, skip: unknown) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    encoding.writeVarUint(encoder, SyncStep.Update);
+    encoding.writeVarUint8Array(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    for (const connection of this.connections) {
+      if (connection !== skip) connection.send(message, this.limits.maxBufferedBytes);
+    }
+  }
+
+  private broadcastAwareness(clientIds: number[]) {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Awareness);
-    encoding.writeVarUint8Array(encoder, update);
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds),
+    );
     const message = encoding.toUint8Array(encoder);
     // Back to the sender too, as the reference server does: a stock client alone in a document
     // hears nothing else, and its provider reconnects after 30 s of silence.
     for (const connection of this.connections)
       connection.send(message, this.limits.maxBufferedBytes);
-    // Changes from this node's clients (and their removal when they leave) go to other nodes;
-    // remote ones and local time-outs do not.
-    if (origin instanceof Connection) {
-      this.options.onAwareness?.(update);
-    }
-  };
+  }
+
+  /** Sends this turn's pending broadcasts now (tests, and before connections go away). */
+  flushBroadcasts() {
+    if (this.status === 'ready') this.outgoing.flush();
+  }
 
   /** Runs `apply` and returns the log appends its updates caused. */
   private applyCollecting(apply: () => void): Promise<number>[] {
@@ -471,6 +493,7 @@ export class DocumentRoom {
   private failSave(error: unknown) {
     if (this.status !== 'ready') return;
     this.status = 'failed';
+    this.outgoing.cancel();
     this.logger.error(
       { err: error, documentId: this.documentId },
       'saving an update failed; disconnecting clients',
@@ -497,8 +520,18 @@ export class DocumentRoom {
     const upTo = this.lastUpdateId;
     if (upTo === 0 || this.logCount === 0) return;
     const state = Y.encodeStateAsUpdate(this.doc);
+    // Rows applied here are in `state` already; the store reads back only the others.
+    const held = {
+      generation: this.cursor.generation,
+      rowIds: new Set([...this.loadedRowIds, ...this.committedRows.map((row) => row.id)]),
+    };
     try {
-      await this.options.store.compact(this.documentId, state, upTo);
+      const generation = await this.options.store.compact(this.documentId, state, upTo, held);
+      // A snapshot that is exactly our state is held here: later compactions need not merge it.
+      if (generation !== null && generation > this.cursor.generation) {
+        this.cursor = { ...this.cursor, generation };
+      }
+      this.loadedRowIds = [];
       this.loadedLogCount = 0;
       this.loadedLogBytes = 0;
       this.committedRows = this.committedRows.filter((row) => row.id > upTo);
@@ -534,6 +567,7 @@ export class DocumentRoom {
 
   /** Closes every connection with `code`, then unloads (final flush and snapshot). */
   async shutdown(code: CloseCode) {
+    this.flushBroadcasts();
     for (const connection of [...this.connections]) {
       connection.close(code);
       this.leave(connection);
@@ -555,6 +589,7 @@ export class DocumentRoom {
       }
     } finally {
       this.status = 'closed';
+      this.outgoing.cancel();
       this.awareness.destroy();
       this.doc.destroy();
     }

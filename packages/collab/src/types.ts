@@ -43,11 +43,24 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Id of the last log row read (0 when none); compaction covers rows up to such an id. */
   lastUpdateId: number;
+  /** Ids of the log rows in `updates`, in order. */
+  rowIds: number[];
   /** Log rows and bytes after the snapshot, to decide when to compact. */
   logCount: number;
   logBytes: number;
   /** Where a later catch-up read resumes. */
   cursor: LogCursor;
+}
+
+/**
+ * What the state handed to a compaction is known to hold already: the snapshot generation it
+ * was built on and the log rows applied to it. The store then merges in only what is not in it
+ * (rows of other nodes that pub/sub may have missed, a snapshot another node wrote), so a node
+ * alone never reads its own log back to compact it.
+ */
+export interface HeldContent {
+  generation: number;
+  rowIds: ReadonlySet<number>;
 }
 
 export interface UpdateRow {
@@ -62,10 +75,17 @@ export interface UpdateStore {
   append(rows: UpdateRow[]): Promise<number[]>;
   /**
    * Atomically writes a snapshot that covers every log row of the document up to `upToId` and
-   * deletes those rows. `state` is merged with the rows it covers, so nothing is lost even if the
-   * caller had not seen them all.
+   * deletes those rows. `state` is merged with the covered rows and the previous snapshot unless
+   * `held` says it holds them, so nothing is lost even if the caller had not seen them all.
+   * Resolves with the new snapshot's generation when the snapshot written is exactly `state`
+   * (the caller then holds it), or null when more was merged in or nothing was written.
    */
-  compact(documentId: string, state: Uint8Array, upToId: number): Promise<void>;
+  compact(
+    documentId: string,
+    state: Uint8Array,
+    upToId: number,
+    held?: HeldContent,
+  ): Promise<number | null>;
   /**
    * What other writers (other nodes) added since `cursor`. May return rows the caller has
    * already seen — applying an update twice changes nothing — but never skips one.

@@ -2,7 +2,14 @@
 import { type Database, type RawQuery, schema } from '@uccn/db';
 import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import { mergeOver } from '../pending-structs';
-import type { LogCursor, LogDelta, StoredDocument, UpdateRow, UpdateStore } from '../types';
+import type {
+  HeldContent,
+  LogCursor,
+  LogDelta,
+  StoredDocument,
+  UpdateRow,
+  UpdateStore,
+} from '../types';
 
 const { documentUpdates, documentSnapshots } = schema;
 
@@ -69,6 +76,7 @@ export class DrizzleUpdateStore implements UpdateStore {
       return {
         snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
         updates: rows.map((row) => new Uint8Array(row.update)),
+        rowIds: rows.map((row) => row.id),
         lastUpdateId: Math.max(rows.at(-1)?.id ?? 0, snapshot?.upTo ?? 0),
         logCount: rows.length,
         logBytes: rows.reduce((sum, row) => sum + row.update.byteLength, 0),
@@ -128,46 +136,75 @@ export class DrizzleUpdateStore implements UpdateStore {
     return ids;
   }
 
-  async compact(documentId: string, state: Uint8Array, upToId: number) {
-    await this.db.transaction(async (tx) => {
+  async compact(
+    documentId: string,
+    state: Uint8Array,
+    upToId: number,
+    held?: HeldContent,
+  ): Promise<number | null> {
+    return this.db.transaction(async (tx) => {
       // Serialize compactions of one document (across nodes too) on its snapshot row.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`compact:${documentId}`}))`);
       const [previous] = await tx
-        .select({ state: documentSnapshots.state, upTo: documentSnapshots.upToUpdateId })
+        .select({ upTo: documentSnapshots.upToUpdateId, generation: documentSnapshots.generation })
         .from(documentSnapshots)
         .where(eq(documentSnapshots.documentId, documentId));
-      if (previous && previous.upTo >= upToId) return;
+      if (previous && previous.upTo >= upToId) return null;
       // Ids are handed out before commit: a row below upToId may commit later than this read.
       // It is not merged here, so it must not be deleted here either — only rows read are.
       const covered = await tx
-        .select({ id: documentUpdates.id, update: documentUpdates.update })
+        .select({ id: documentUpdates.id })
         .from(documentUpdates)
         .where(and(eq(documentUpdates.documentId, documentId), lte(documentUpdates.id, upToId)))
         .orderBy(asc(documentUpdates.id));
-      // Merge everything the snapshot replaces, so no row is lost even if the caller's
-      // in-memory state had not seen it.
-      const merged = mergeOver(state, [
-        ...(previous ? [new Uint8Array(previous.state)] : []),
-        ...covered.map((row) => new Uint8Array(row.update)),
-      ]);
-      await tx
+      const coveredIds = covered.map((row) => row.id);
+      // Merge everything the snapshot replaces that the caller's state may not hold, so no row
+      // is lost even if it had not seen it: other nodes' rows, a snapshot another node wrote.
+      const foreignIds = held ? coveredIds.filter((id) => !held.rowIds.has(id)) : coveredIds;
+      const previousHeld =
+        !previous || (held !== undefined && previous.generation <= held.generation);
+      const exact = foreignIds.length === 0 && previousHeld;
+      let snapshot = state;
+      if (!exact) {
+        const [stored] = previousHeld
+          ? []
+          : await tx
+              .select({ state: documentSnapshots.state })
+              .from(documentSnapshots)
+              .where(eq(documentSnapshots.documentId, documentId));
+        const foreign = [];
+        for (let start = 0; start < foreignIds.length; start += ROWS_PER_STATEMENT) {
+          const rows = await tx
+            .select({ update: documentUpdates.update })
+            .from(documentUpdates)
+            .where(inArray(documentUpdates.id, foreignIds.slice(start, start + ROWS_PER_STATEMENT)))
+            .orderBy(asc(documentUpdates.id));
+          for (const row of rows) foreign.push(new Uint8Array(row.update));
+        }
+        snapshot = mergeOver(state, [
+          ...(stored ? [new Uint8Array(stored.state)] : []),
+          ...foreign,
+        ]);
+      }
+      const [written] = await tx
         .insert(documentSnapshots)
-        .values({ documentId, state: merged, upToUpdateId: upToId })
+        .values({ documentId, state: snapshot, upToUpdateId: upToId })
         .onConflictDoUpdate({
           target: documentSnapshots.documentId,
           set: {
-            state: merged,
+            state: snapshot,
             upToUpdateId: upToId,
             generation: sql`${documentSnapshots.generation} + 1`,
             createdAt: new Date(),
           },
-        });
-      const mergedIds = covered.map((row) => row.id);
-      for (let start = 0; start < mergedIds.length; start += ROWS_PER_STATEMENT) {
+        })
+        .returning({ generation: documentSnapshots.generation });
+      for (let start = 0; start < coveredIds.length; start += ROWS_PER_STATEMENT) {
         await tx
           .delete(documentUpdates)
-          .where(inArray(documentUpdates.id, mergedIds.slice(start, start + ROWS_PER_STATEMENT)));
+          .where(inArray(documentUpdates.id, coveredIds.slice(start, start + ROWS_PER_STATEMENT)));
       }
+      return exact ? (written?.generation ?? null) : null;
     });
   }
 }

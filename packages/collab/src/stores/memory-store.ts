@@ -1,7 +1,14 @@
 // An UpdateStore in memory, for tests of rooms without a database. Behaves like the real one.
 import * as Y from 'yjs';
 import { mergeOver } from '../pending-structs';
-import type { LogCursor, LogDelta, StoredDocument, UpdateRow, UpdateStore } from '../types';
+import type {
+  HeldContent,
+  LogCursor,
+  LogDelta,
+  StoredDocument,
+  UpdateRow,
+  UpdateStore,
+} from '../types';
 
 interface MemoryDocument {
   snapshot: Uint8Array | null;
@@ -35,6 +42,7 @@ export class MemoryUpdateStore implements UpdateStore {
     return {
       snapshot: document.snapshot,
       updates: document.log.map((row) => row.update),
+      rowIds: document.log.map((row) => row.id),
       lastUpdateId: document.log.at(-1)?.id ?? 0,
       logCount: document.log.length,
       logBytes: document.log.reduce((sum, row) => sum + row.update.byteLength, 0),
@@ -66,15 +74,24 @@ export class MemoryUpdateStore implements UpdateStore {
     });
   }
 
-  async compact(documentId: string, state: Uint8Array, upToId: number) {
+  /** Compactions that had to merge something `held` did not cover (for tests). */
+  mergingCompactions = 0;
+
+  async compact(documentId: string, state: Uint8Array, upToId: number, held?: HeldContent) {
     const document = this.document(documentId);
-    const covered = document.log.filter((row) => row.id <= upToId).map((row) => row.update);
-    document.snapshot = mergeOver(state, [
-      ...(document.snapshot ? [document.snapshot] : []),
-      ...covered,
-    ]);
+    const foreign = document.log
+      .filter((row) => row.id <= upToId && !held?.rowIds.has(row.id))
+      .map((row) => row.update);
+    const previous =
+      document.snapshot && !(held && document.generation <= held.generation)
+        ? [document.snapshot]
+        : [];
+    const exact = foreign.length === 0 && previous.length === 0;
+    if (!exact) this.mergingCompactions += 1;
+    document.snapshot = exact ? state.slice() : mergeOver(state, [...previous, ...foreign]);
     document.log = document.log.filter((row) => row.id > upToId);
     document.generation += 1;
+    return exact ? document.generation : null;
   }
 
   /** The stored state of a document, as one update (for assertions). */

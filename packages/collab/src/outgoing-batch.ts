@@ -1,0 +1,91 @@
+// What a document sends to its connections, gathered for one event-loop turn. Under light load a
+// turn holds one change and it goes out as before; under heavy load the updates of a turn leave
+// as one merged update and awareness as the latest state of each changed client, so the frames
+// per connection stay flat while the edit rate grows (sends, not Yjs, dominate at saturation).
+import * as Y from 'yjs';
+
+/** No single origin: updates from several connections (or the server) share the batch. */
+const MIXED = Symbol('mixed');
+
+/** Past this many pending update bytes the batch leaves at once instead of at the turn's end. */
+export const MAX_BATCH_BYTES = 256 * 1024;
+
+export interface BatchSink {
+  /**
+   * One update to every connection except `skip` (the origin of every update in it, if they
+   * share one: a client is not sent its own edit back; a merged update that holds edits of
+   * several connections goes to all, and applying one's own edit again changes nothing).
+   */
+  update(update: Uint8Array, skip: unknown): void;
+  /** The current awareness of these client ids, to every connection. */
+  awareness(clientIds: number[]): void;
+}
+
+export class OutgoingBatch {
+  private updates: Uint8Array[] = [];
+  private bytes = 0;
+  private origin: unknown = MIXED;
+  private readonly awarenessClients = new Set<number>();
+  private scheduled: ReturnType<typeof setImmediate> | null = null;
+
+  constructor(private readonly sink: BatchSink) {}
+
+  get pending() {
+    return this.updates.length > 0 || this.awarenessClients.size > 0;
+  }
+
+  addUpdate(update: Uint8Array, origin: unknown) {
+    this.origin = this.updates.length === 0 || this.origin === origin ? origin : MIXED;
+    this.updates.push(update);
+    this.bytes += update.byteLength;
+    if (this.bytes >= MAX_BATCH_BYTES) this.flush();
+    else this.schedule();
+  }
+
+  addAwareness(clientIds: Iterable<number>) {
+    for (const id of clientIds) this.awarenessClients.add(id);
+    this.schedule();
+  }
+
+  /** Sends what is pending now: updates first, so carets never point at text not yet sent. */
+  flush() {
+    if (this.scheduled) {
+      clearImmediate(this.scheduled);
+      this.scheduled = null;
+    }
+    if (this.updates.length > 0) {
+      const updates = this.updates;
+      const origin = this.origin;
+      this.updates = [];
+      this.bytes = 0;
+      this.origin = MIXED;
+      const [first] = updates;
+      const update = updates.length === 1 && first ? first : Y.mergeUpdates(updates);
+      this.sink.update(update, origin === MIXED ? null : origin);
+    }
+    if (this.awarenessClients.size > 0) {
+      const clientIds = [...this.awarenessClients];
+      this.awarenessClients.clear();
+      this.sink.awareness(clientIds);
+    }
+  }
+
+  /** Drops what is pending (the document is going away). */
+  cancel() {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    this.updates = [];
+    this.bytes = 0;
+    this.origin = MIXED;
+    this.awarenessClients.clear();
+  }
+
+  private schedule() {
+    // setImmediate runs after the poll phase: every socket read of this turn joins the batch,
+    // and nothing waits longer than the turn it arrived in.
+    this.scheduled ??= setImmediate(() => {
+      this.scheduled = null;
+      this.flush();
+    });
+  }
+}
