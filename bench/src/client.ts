@@ -1,10 +1,11 @@
-// One simulated client: a WebSocket speaking a server's dialect, a local Y.Doc that only holds
-// its own edits (enough to produce valid updates), and frame counting. Probes also scan frames
-// for edit markers; other clients never look inside an update.
-import WebSocket from 'ws';
+// One simulated client: a WebSocket speaking a server's dialect, its own run of text (each edit
+// appends to it, encoded directly: see append-update.ts), and frame counting. Probes also scan
+// frames for edit markers; other clients never look inside an update once synced.
 import * as Y from 'yjs';
 import type { Samples } from './metrics';
+import { appendUpdate, EMPTY_UPDATE } from './protocol/append-update';
 import { markerText, scanMarkers } from './protocol/markers';
+import { RawWebSocket } from './raw-socket';
 import type { RunningServer } from './types';
 
 export interface ClientPlan {
@@ -30,7 +31,7 @@ export type MarkerSink = (probe: SimClient, id: number, at: number) => void;
 const HANDSHAKE_GRACE_FRAMES = 20;
 
 export class SimClient {
-  socket: WebSocket | null = null;
+  socket: RawWebSocket | null = null;
   /** Open → the server's sync step 2, ms. */
   connectMs = Number.NaN;
   frames = 0;
@@ -47,8 +48,8 @@ export class SimClient {
   private closing = false;
   private answeredStep1 = false;
   private framesAfterSync = 0;
-  private doc: Y.Doc | null = null;
-  private lastUpdate: Uint8Array | null = null;
+  /** Everything this client wrote (its clock is the length: markers are ASCII). */
+  private text = '';
 
   constructor(
     readonly plan: ClientPlan,
@@ -65,61 +66,56 @@ export class SimClient {
     const dialect = this.server.dialect;
     const started = performance.now();
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, {
-        headers,
-        perMessageDeflate: false,
-        skipUTF8Validation: true,
-        handshakeTimeout: timeoutMs,
-      });
-      this.socket = socket;
-      const timer = setTimeout(() => fail(new Error(`no sync within ${timeoutMs} ms`)), timeoutMs);
       const fail = (error: Error) => {
         clearTimeout(timer);
         socket.terminate();
         reject(error);
       };
-      socket.on('error', (error) => {
-        if (!this.synced) fail(error);
-      });
-      socket.on('unexpected-response', (_request, response) =>
-        fail(new Error(`upgrade refused: HTTP ${response.statusCode}`)),
-      );
-      socket.on('close', (code, reason) => {
-        if (this.synced) this.dropped = !this.closing;
-        else fail(new Error(`closed before sync: ${code} ${reason.toString()}`));
-      });
-      socket.on('open', () => {
-        for (const frame of dialect.openingFrames(this.plan.room, this.stateVector())) {
-          socket.send(frame);
-        }
-      });
-      socket.on('message', (data: Buffer) => {
-        const at = performance.now();
-        this.frames++;
-        this.bytes += data.length;
-        if (!this.handshakeDone() || this.plan.acks) {
-          const frame = dialect.readFrame(data);
-          if (frame.kind === 'saved') this.onSaved(frame.stateVector, at);
-          if (frame.kind === 'sync-step1') {
-            this.answeredStep1 = true;
-            socket.send(
-              dialect.syncStep2Frame(this.plan.room, this.missingUpdate(frame.stateVector)),
-            );
-          } else if (frame.kind === 'sync-step2' && !this.synced) {
-            this.synced = true;
-            this.connectMs = at - started;
-            clearTimeout(timer);
-            resolve();
-          } else if (frame.kind === 'denied') {
-            fail(new Error(`permission denied: ${frame.reason}`));
+      const socket: RawWebSocket = new RawWebSocket(url, headers, timeoutMs, {
+        error: (error) => {
+          if (!this.synced) fail(error);
+        },
+        close: (code, reason) => {
+          if (this.synced) this.dropped = !this.closing;
+          else fail(new Error(`closed before sync: ${code} ${reason}`));
+        },
+        open: () => {
+          for (const frame of dialect.openingFrames(this.plan.room, this.stateVector())) {
+            socket.send(frame);
           }
-          if (this.synced) this.framesAfterSync++;
-        }
-        if (this.plan.probe && this.sink) {
-          const sink = this.sink;
-          scanMarkers(data, (id) => sink(this, id, at));
-        }
+        },
+        message: (data, length) => {
+          const at = performance.now();
+          this.frames++;
+          this.bytes += length;
+          if (data && (!this.handshakeDone() || this.plan.acks)) {
+            const frame = dialect.readFrame(data);
+            if (frame.kind === 'saved') this.onSaved(frame.stateVector, at);
+            if (frame.kind === 'sync-step1') {
+              this.answeredStep1 = true;
+              socket.send(
+                dialect.syncStep2Frame(this.plan.room, this.missingUpdate(frame.stateVector)),
+              );
+            } else if (frame.kind === 'sync-step2' && !this.synced) {
+              this.synced = true;
+              this.connectMs = at - started;
+              clearTimeout(timer);
+              resolve();
+            } else if (frame.kind === 'denied') {
+              fail(new Error(`permission denied: ${frame.reason}`));
+            }
+            if (this.synced) this.framesAfterSync++;
+          }
+          if (data && this.plan.probe && this.sink) {
+            const sink = this.sink;
+            scanMarkers(data, (id) => sink(this, id, at));
+          }
+          // Past the handshake, a client that neither probes nor waits for acks only counts.
+          socket.inspect = this.plan.probe || this.plan.acks || !this.handshakeDone();
+        },
       });
+      this.socket = socket;
+      const timer = setTimeout(() => fail(new Error(`no sync within ${timeoutMs} ms`)), timeoutMs);
     });
   }
 
@@ -137,24 +133,16 @@ export class SimClient {
     return this.synced && (this.answeredStep1 || this.framesAfterSync > HANDSHAKE_GRACE_FRAMES);
   }
 
-  private ydoc(): Y.Doc {
-    if (!this.doc) {
-      const doc = new Y.Doc();
-      doc.clientID = this.plan.clientId;
-      doc.on('update', (update: Uint8Array) => {
-        this.lastUpdate = update;
-      });
-      this.doc = doc;
-    }
-    return this.doc;
-  }
-
   private stateVector(): Uint8Array {
-    return this.doc ? Y.encodeStateVector(this.doc) : new Uint8Array([0]);
+    if (this.text.length === 0) return new Uint8Array([0]);
+    return new Uint8Array([1, ...varUint(this.plan.clientId), ...varUint(this.text.length)]);
   }
 
+  /** What a server holding `stateVector` lacks of this client's text. */
   private missingUpdate(stateVector: Uint8Array): Uint8Array {
-    return Y.encodeStateAsUpdate(this.ydoc(), stateVector);
+    const held = Y.decodeStateVector(stateVector).get(this.plan.clientId) ?? 0;
+    if (held >= this.text.length) return EMPTY_UPDATE;
+    return appendUpdate(this.plan.clientId, held, this.text.slice(held));
   }
 
   /**
@@ -163,16 +151,13 @@ export class SimClient {
    */
   edit(id: number, sentAt: number): boolean {
     const socket = this.socket;
-    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
-    const text = this.ydoc().getText('bench');
-    text.insert(text.length, markerText(id));
-    const update = this.lastUpdate;
-    if (!update) return false;
-    this.lastUpdate = null;
+    if (socket?.readyState !== 'open') return false;
+    const marker = markerText(id);
+    const update = appendUpdate(this.plan.clientId, this.text.length, marker);
+    this.text += marker;
     socket.send(this.server.dialect.updateFrame(this.plan.room, update));
     this.editsSent++;
-    if (this.plan.acks)
-      this.unacked.push([Y.getState(this.ydoc().store, this.plan.clientId), sentAt]);
+    if (this.plan.acks) this.unacked.push([this.text.length, sentAt]);
     return true;
   }
 
@@ -180,6 +165,17 @@ export class SimClient {
     this.closing = true;
     this.socket?.terminate();
     this.socket = null;
-    this.doc?.destroy();
   }
+}
+
+/** lib0's variable-length unsigned integer. */
+function varUint(value: number): number[] {
+  const bytes: number[] = [];
+  let rest = value;
+  while (rest > 0x7f) {
+    bytes.push(0x80 | (rest & 0x7f));
+    rest = Math.floor(rest / 128);
+  }
+  bytes.push(rest);
+  return bytes;
 }

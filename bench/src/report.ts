@@ -221,7 +221,7 @@ export function renderReport(results: BenchResults, scenarios: Scenario[]): stri
     '',
     '## How it is measured',
     '',
-    '- The load generator is one Node process (this machine has few cores: one for the server, one for the load). Each client has its own Y.Doc holding only its own edits, so its updates are valid, and never applies what it receives.',
+    '- The load generator is one Node process (this machine has few cores: one for the server, one for the load). Each client only appends to its own run of text, so its updates (one Yjs Item each) are encoded directly — checked byte for byte against Yjs at start — and it never applies what it receives. Clients speak WebSocket through a minimal client of our own (`raw-socket.ts`) that reads only frame headers once a client is synced, unless it is a probe or waits for saved acks, so receiving costs the load generator little.',
     "- Each edit appends a 10-byte marker `#<8 hex id>;` to the client's Y.Text. Probe clients (1 per document in many-docs, 10 in one-doc-100, 2 per document in saturation) find the markers by scanning frame bytes (inserted text appears verbatim in Yjs v1 updates, even when a server merges updates); all other clients only count frames.",
     '- Fan-out latency = probe receipt time − writer send time, same process clock. Delivered / expected counts edits the probes received within the grace period after the phase (' +
       `${options.graceMs} ms` +

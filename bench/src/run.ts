@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageSampler } from './metrics';
 import { type BenchOptions, parseOptions, USAGE } from './options';
+import { checkAppendUpdates } from './protocol/append-update';
 import { type BenchResults, renderReport } from './report';
 import { mergeResults } from './results';
 import { capacity } from './scenarios/capacity';
@@ -163,6 +164,8 @@ async function main() {
     console.log(USAGE);
     return;
   }
+  // The load generator encodes its updates itself: make sure they are what Yjs would send.
+  checkAppendUpdates();
   previous = readLatest();
   if (options.reportOnly) {
     results = previous;

@@ -14,7 +14,9 @@ export async function startPeer(
   dialect: Dialect,
 ): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawnChild(name, [path.join(here, entry)], {
+  // For profiling a peer, e.g. BENCH_PEER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_PEER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawnChild(name, [...nodeArgs, path.join(here, entry)], {
     cwd: path.resolve(here, '../..'),
     env: { PATH: process.env.PATH, PORT: String(port) },
   });

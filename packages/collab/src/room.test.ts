@@ -462,13 +462,14 @@ describe('DocumentRoom', () => {
     expect(textOf(store.stateOf(DOC))).toBe('visible');
   });
 
-  it('sends the updates of one event-loop turn as one merged message per connection', async () => {
+  it('sends the first update of a turn at once and the rest of the turn as one merged message', async () => {
     const store = new MemoryUpdateStore();
     const { room, log } = createRoom(store);
     const a = join(room);
     const b = join(room);
     const watcher = join(room);
     await room.loaded;
+    await nextTurn();
     const greeted = watcher.socket.sent.length;
     const docA = new Y.Doc();
     const docB = new Y.Doc();
@@ -476,6 +477,7 @@ describe('DocumentRoom', () => {
       a.connection,
       edit(docA, (doc) => doc.getText('t').insert(0, 'one ')),
     );
+    expect(watcher.socket.sent).toHaveLength(greeted + 1);
     room.handleMessage(
       a.connection,
       edit(docA, (doc) => doc.getText('t').insert(4, 'two ')),
@@ -484,10 +486,10 @@ describe('DocumentRoom', () => {
       b.connection,
       edit(docB, (doc) => doc.getText('t').insert(0, 'three ')),
     );
-    expect(watcher.socket.sent).toHaveLength(greeted);
+    expect(watcher.socket.sent).toHaveLength(greeted + 1);
     await nextTurn();
 
-    expect(watcher.socket.sent).toHaveLength(greeted + 1);
+    expect(watcher.socket.sent).toHaveLength(greeted + 2);
     const watcherDoc = new Y.Doc();
     watcher.socket.applyTo(watcherDoc);
     // Writers get the merged update too (it holds the other's edit); theirs in it changes nothing.
@@ -508,6 +510,7 @@ describe('DocumentRoom', () => {
     const typist = join(room);
     const watcher = join(room);
     await room.loaded;
+    await nextTurn();
     const typistFrames = typist.socket.sent.length;
     const client = new Y.Doc();
     for (const letter of 'abc') {
@@ -521,7 +524,8 @@ describe('DocumentRoom', () => {
     const watcherDoc = new Y.Doc();
     watcher.socket.applyTo(watcherDoc);
     expect(watcherDoc.getText('t').toString()).toBe('abc');
-    expect(watcher.socket.ofType(MessageType.Sync)).toHaveLength(2); // greeting + one update
+    // The greeting, the first edit at once, the other two merged.
+    expect(watcher.socket.ofType(MessageType.Sync)).toHaveLength(3);
   });
 
   it('sends an update before awareness gathered in the same turn, and only the latest awareness', async () => {
@@ -529,6 +533,7 @@ describe('DocumentRoom', () => {
     const writer = join(room);
     const watcher = join(room);
     await room.loaded;
+    await nextTurn();
     const greeted = watcher.socket.sent.length;
     const client = new Y.Doc();
     const awarenessFrame = (clock: number, cursor: number) => {
@@ -540,27 +545,29 @@ describe('DocumentRoom', () => {
       );
       return encoding.toUint8Array(encoder);
     };
-    room.handleMessage(writer.connection, awarenessFrame(1, 1));
+    room.handleMessage(writer.connection, awarenessFrame(1, 1)); // first of the turn: at once
+    room.handleMessage(writer.connection, awarenessFrame(2, 2));
     room.handleMessage(
       writer.connection,
       edit(client, (doc) => doc.getText('t').insert(0, 'hi')),
     );
-    room.handleMessage(writer.connection, awarenessFrame(2, 2));
+    room.handleMessage(writer.connection, awarenessFrame(3, 3));
     await nextTurn();
 
     const frames = watcher.socket.sent.slice(greeted);
     expect(frames.map((frame) => decoding.readVarUint(decoding.createDecoder(frame)))).toEqual([
+      MessageType.Awareness,
       MessageType.Sync,
       MessageType.Awareness,
     ]);
-    const decoder = decoding.createDecoder(frames[1] ?? new Uint8Array());
+    const decoder = decoding.createDecoder(frames[2] ?? new Uint8Array());
     decoding.readVarUint(decoder);
     const update = decoding.readVarUint8Array(decoder);
     const body = decoding.createDecoder(update);
     expect(decoding.readVarUint(body)).toBe(1); // one client
     expect(decoding.readVarUint(body)).toBe(client.clientID);
-    expect(decoding.readVarUint(body)).toBe(2);
-    expect(JSON.parse(decoding.readVarString(body))).toMatchObject({ cursor: 2 });
+    expect(decoding.readVarUint(body)).toBe(3);
+    expect(JSON.parse(decoding.readVarString(body))).toMatchObject({ cursor: 3 });
   });
 
   it('drops a connection that stopped reading instead of buffering for it', async () => {

@@ -21,6 +21,14 @@ const LOAD_ORIGIN = Symbol('load');
  */
 export const REMOTE_ORIGIN = Symbol('remote');
 
+/**
+ * A compaction rewrites the whole document, so a large one compacts after proportionally more
+ * rows (one more `compactAfterUpdates` per this many snapshot bytes, up to 8×): the snapshot
+ * bytes written per saved edit stay bounded, and loading still reads a few thousand rows at most.
+ */
+const SNAPSHOT_BYTES_PER_STEP = 64 * 1024;
+const MAX_COMPACTION_STEPS = 8;
+
 /** Remote messages held while the document loads; past this, a catch-up read replaces them. */
 const MAX_REMOTE_WHILE_LOADING = 1000;
 
@@ -63,6 +71,8 @@ export class DocumentRoom {
   private loadedRowIds: number[] = [];
   private loadedLogCount = 0;
   private loadedLogBytes = 0;
+  /** Bytes of the last snapshot loaded or written. */
+  private snapshotBytes = 0;
   /** Log rows committed since the load: id and size, for compaction. */
   private committedRows: { id: number; bytes: number }[] = [];
   private committedBytes = 0;
@@ -121,6 +131,7 @@ export class DocumentRoom {
       this.loadedRowIds = stored.rowIds;
       this.loadedLogCount = stored.logCount;
       this.loadedLogBytes = stored.logBytes;
+      this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
       this.approxBytes = (stored.snapshot?.byteLength ?? 0) + stored.logBytes;
     } catch (error) {
       // A document that failed to load must never be taken for an empty one and saved back.
@@ -325,7 +336,7 @@ export class DocumentRoom {
     // Content waiting for a missing dependency is not in the document yet, so no update event
     // logs it: keep the update so that an acknowledged edit is on disk all the same.
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
-      appends.push(this.persist(fresh));
+      appends.push(this.persist(fresh, connection.wantsAcks));
     }
     if (!connection.wantsAcks) return;
     const committed = appends.length > 0 ? Promise.all(appends) : this.options.log.drained();
@@ -413,7 +424,8 @@ export class DocumentRoom {
       return;
     }
     this.options.onUpdate?.(update, origin);
-    const appended = this.persist(update);
+    // Only a sender waiting for its saved ack, or the server (a restore), needs the commit soon.
+    const appended = this.persist(update, !(origin instanceof Connection) || origin.wantsAcks);
     this.collecting?.push(appended);
     this.maybeTakeAutoVersion();
   };
@@ -475,9 +487,9 @@ export class DocumentRoom {
 
   /** Appends an update to the log. If that fails, the edit is not durable: every client is
    * disconnected and will resend its state when it reconnects to a freshly loaded room. */
-  private persist(update: Uint8Array): Promise<number> {
+  private persist(update: Uint8Array, awaited: boolean): Promise<number> {
     this.approxBytes += update.byteLength;
-    const appended = this.options.log.append(this.documentId, update);
+    const appended = this.options.log.append(this.documentId, update, awaited);
     appended.then(
       (id) => {
         this.lastUpdateId = Math.max(this.lastUpdateId, id);
@@ -505,8 +517,12 @@ export class DocumentRoom {
 
   private maybeCompact() {
     if (this.compacting || this.status !== 'ready') return;
+    const steps = Math.min(
+      MAX_COMPACTION_STEPS,
+      Math.max(1, Math.floor(this.snapshotBytes / SNAPSHOT_BYTES_PER_STEP)),
+    );
     if (
-      this.logCount < this.limits.compactAfterUpdates &&
+      this.logCount < this.limits.compactAfterUpdates * steps &&
       this.logBytes < this.limits.compactAfterBytes
     )
       return;
@@ -537,6 +553,7 @@ export class DocumentRoom {
       this.committedRows = this.committedRows.filter((row) => row.id > upTo);
       this.committedBytes = this.committedRows.reduce((sum, row) => sum + row.bytes, 0);
       this.approxBytes = state.byteLength + this.logBytes;
+      this.snapshotBytes = state.byteLength;
     } catch (error) {
       // The log is intact; the next trigger tries again.
       this.logger.error({ err: error, documentId: this.documentId }, 'compaction failed');

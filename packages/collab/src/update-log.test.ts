@@ -26,6 +26,25 @@ describe('UpdateLog', () => {
     expect(store.appendCalls).toBe(1);
   });
 
+  it('commits what nobody waits for after the relaxed window, sooner once someone waits', async () => {
+    const store = new MemoryUpdateStore();
+    const log = new UpdateLog(store, { commitWindowMs: 5, relaxedCommitWindowMs: 200 });
+    const started = performance.now();
+    const unawaited = log.append('doc', bytes(1), false);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(store.appendCalls).toBe(0);
+    // A sender waiting for its saved ack brings the commit forward, for both updates.
+    const awaited = log.append('doc', bytes(2), true);
+    expect(await Promise.all([unawaited, awaited])).toEqual([1, 2]);
+    expect(performance.now() - started).toBeLessThan(150);
+    expect(store.appendCalls).toBe(1);
+
+    const alone = performance.now();
+    await log.append('doc', bytes(3), false);
+    expect(performance.now() - alone).toBeGreaterThanOrEqual(190);
+    await log.drained();
+  });
+
   it('rejects the updates of a failed commit, and drained() settles', async () => {
     const store = new MemoryUpdateStore();
     const log = new UpdateLog(store);

@@ -17,15 +17,32 @@ export interface UpdateLogOptions {
    * the current event-loop turn.
    */
   commitWindowMs?: number;
+  /**
+   * The window when nobody waits for the commit: no sender asked for saved acks (a stock client
+   * cannot see them, and resends its state when it reconnects). Fewer commits leave the CPU to
+   * broadcasts. Defaults to `commitWindowMs`; an update that someone waits for brings the commit
+   * forward to its own window.
+   */
+  relaxedCommitWindowMs?: number;
   /** Called after each commit, e.g. for metrics. */
   onCommit?: (rows: number, bytes: number, ms: number) => void;
 }
 
+/** A commit waiting for its window to close. */
+interface Scheduled {
+  done: Promise<void>;
+  deadline: number;
+  start(): void;
+  timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate>;
+}
+
 export class UpdateLog {
   private queue: Pending[] = [];
-  private flushing: Promise<void> | null = null;
+  private scheduled: Scheduled | null = null;
+  private committing: Promise<void> | null = null;
   private readonly maxBatchRows: number;
   private readonly commitWindowMs: number;
+  private readonly relaxedCommitWindowMs: number;
 
   constructor(
     private readonly store: UpdateStore,
@@ -33,21 +50,28 @@ export class UpdateLog {
   ) {
     this.maxBatchRows = options.maxBatchRows ?? 1000;
     this.commitWindowMs = options.commitWindowMs ?? 0;
+    this.relaxedCommitWindowMs = Math.max(
+      this.commitWindowMs,
+      options.relaxedCommitWindowMs ?? this.commitWindowMs,
+    );
   }
 
-  /** Queues one update; resolves with its log id once it is committed. */
-  append(documentId: string, update: Uint8Array): Promise<number> {
+  /**
+   * Queues one update; resolves with its log id once it is committed. `awaited`: someone waits
+   * for this commit (a saved ack, a restore), so it uses the short window.
+   */
+  append(documentId: string, update: Uint8Array, awaited = true): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ documentId, update, resolve, reject });
-      this.scheduleFlush();
+      this.scheduleFlush(awaited ? this.commitWindowMs : this.relaxedCommitWindowMs);
     });
   }
 
   /** Resolves once everything queued before this call is committed (or has failed). */
   async drained(): Promise<void> {
-    while (this.flushing || this.queue.length > 0) {
-      this.scheduleFlush();
-      await this.flushing;
+    while (this.scheduled || this.committing || this.queue.length > 0) {
+      this.scheduleFlush(this.commitWindowMs);
+      await (this.scheduled?.done ?? this.committing);
     }
   }
 
@@ -55,14 +79,34 @@ export class UpdateLog {
     return this.queue.length;
   }
 
-  private scheduleFlush() {
-    if (this.flushing) return;
-    // Let the updates of this event-loop turn, or of the window, join the batch, then commit.
-    const wait = this.commitWindowMs;
-    this.flushing = new Promise<void>((resolve) => {
-      if (wait > 0) setTimeout(resolve, wait);
-      else setImmediate(resolve);
-    }).then(() => this.flush());
+  /** Commits once `wait` ms have passed, or sooner if an earlier commit is already due. */
+  private scheduleFlush(wait: number) {
+    // A commit in flight takes whatever is queued when it is done, without a new window.
+    if (this.committing || this.queue.length === 0) return;
+    const deadline = performance.now() + wait;
+    const scheduled = this.scheduled;
+    if (scheduled) {
+      if (deadline >= scheduled.deadline) return;
+      clearTimeout(scheduled.timer as ReturnType<typeof setTimeout>);
+      clearImmediate(scheduled.timer as ReturnType<typeof setImmediate>);
+      scheduled.deadline = deadline;
+      scheduled.timer = this.timer(wait, scheduled.start);
+      return;
+    }
+    let start = () => {};
+    const done = new Promise<void>((resolve) => {
+      start = resolve;
+    }).then(() => {
+      this.scheduled = null;
+      this.committing = this.flush();
+      return this.committing;
+    });
+    this.scheduled = { done, deadline, start, timer: this.timer(wait, start) };
+  }
+
+  /** Let the updates of this event-loop turn, or of the window, join the batch. */
+  private timer(wait: number, callback: () => void) {
+    return wait > 0 ? setTimeout(callback, wait) : setImmediate(callback);
   }
 
   private async flush() {
@@ -85,7 +129,7 @@ export class UpdateLog {
         }
       }
     } finally {
-      this.flushing = null;
+      this.committing = null;
     }
   }
 }

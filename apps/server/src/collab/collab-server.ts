@@ -33,6 +33,11 @@ const PING_INTERVAL_MS = 30_000;
  * acks wait for it (broadcasts never do); each commit saved is CPU here and in Postgres.
  */
 const COMMIT_WINDOW_MS = 4;
+/**
+ * The window when no sender waits for a saved ack (stock clients cannot see them, and resend
+ * their state when they reconnect): fewer commits, more CPU left for broadcasts.
+ */
+const RELAXED_COMMIT_WINDOW_MS = 25;
 const CHANGE_TIMES_SQL =
   'select id, updated_at::text as at from documents where id = any($1::uuid[])';
 
@@ -89,6 +94,7 @@ export class CollabServer implements LiveDocuments {
     const store = new DrizzleUpdateStore(options.db, options.query);
     this.updateLog = new UpdateLog(store, {
       commitWindowMs: COMMIT_WINDOW_MS,
+      relaxedCommitWindowMs: RELAXED_COMMIT_WINDOW_MS,
       onCommit: (rows, _bytes, ms) => {
         metrics.updates.inc(rows);
         metrics.saveBatches.observe(rows);
