@@ -124,7 +124,7 @@ export const environmentSchema = z
     /** How often open connections' access is checked again (ms). */
     COLLAB_ACCESS_RECHECK_MS: z.coerce.number().int().min(100).default(5000),
     /** With Redis: how often each open document reads what other nodes logged (ms), in case pub/sub dropped something. */
-    COLLAB_CATCH_UP_MS: z.coerce.number().int().min(100).default(2000),
+    COLLAB_CATCH_UP_MS: z.coerce.number().int().min(100).default(10000),
     /** Lifetime of a collab token from POST /api/documents/:id/token (seconds). */
     COLLAB_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).default(600),
     /** Sign-in attempts allowed per client address per minute. */

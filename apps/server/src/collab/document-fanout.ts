@@ -42,6 +42,22 @@ export function decodeFanoutMessage(data: Uint8Array): FanoutMessage {
 
 const channelOf = (documentId: string) => `doc:${documentId}`;
 
+/**
+ * The timed catch-up runs in this many slices of the interval, each for the documents that hash
+ * to it: every open document is still read once per interval, but never all at once (a node with
+ * hundreds of documents would otherwise send hundreds of transactions in one burst, and every
+ * node's burst shows in everyone's latency).
+ */
+const CATCH_UP_SLICES = 10;
+
+function sliceOf(documentId: string) {
+  let hash = 0;
+  for (let index = 0; index < documentId.length; index += 1) {
+    hash = (hash * 31 + documentId.charCodeAt(index)) >>> 0;
+  }
+  return hash % CATCH_UP_SLICES;
+}
+
 export class DocumentFanout {
   private readonly subscriptions = new Map<string, Promise<() => Promise<void>>>();
   /** Our next sequence number per document. */
@@ -49,6 +65,7 @@ export class DocumentFanout {
   /** Last sequence seen per document and sending node. */
   private readonly seen = new Map<string, Map<string, number>>();
   private readonly catchUpTimer: NodeJS.Timeout;
+  private nextSlice = 0;
 
   constructor(
     private readonly bus: FanoutBus,
@@ -58,7 +75,7 @@ export class DocumentFanout {
     private readonly log: Logger,
     catchUpMs: number,
   ) {
-    this.catchUpTimer = setInterval(() => this.catchUpAll(), catchUpMs);
+    this.catchUpTimer = setInterval(() => this.catchUpSlice(), catchUpMs / CATCH_UP_SLICES);
     this.catchUpTimer.unref();
   }
 
@@ -95,6 +112,15 @@ export class DocumentFanout {
   /** After the bus was down: everything may have been missed, so every room catches up. */
   catchUpAll() {
     for (const room of this.rooms()) void room.catchUp();
+  }
+
+  /** The timed catch-up of the documents in the next slice. */
+  private catchUpSlice() {
+    const slice = this.nextSlice;
+    this.nextSlice = (slice + 1) % CATCH_UP_SLICES;
+    for (const room of this.rooms()) {
+      if (sliceOf(room.documentId) === slice) void room.catchUp();
+    }
   }
 
   private publish(documentId: string, kind: number, payload: Uint8Array) {
