@@ -33,7 +33,8 @@ interface Scheduled {
   done: Promise<void>;
   deadline: number;
   start(): void;
-  timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate>;
+  /** Stops the pending timer (each kind of timer must be cleared by its own function). */
+  cancel(): void;
 }
 
 export class UpdateLog {
@@ -87,10 +88,9 @@ export class UpdateLog {
     const scheduled = this.scheduled;
     if (scheduled) {
       if (deadline >= scheduled.deadline) return;
-      clearTimeout(scheduled.timer as ReturnType<typeof setTimeout>);
-      clearImmediate(scheduled.timer as ReturnType<typeof setImmediate>);
+      scheduled.cancel();
       scheduled.deadline = deadline;
-      scheduled.timer = this.timer(wait, scheduled.start);
+      scheduled.cancel = this.timer(wait, scheduled.start);
       return;
     }
     let start = () => {};
@@ -101,12 +101,17 @@ export class UpdateLog {
       this.committing = this.flush();
       return this.committing;
     });
-    this.scheduled = { done, deadline, start, timer: this.timer(wait, start) };
+    this.scheduled = { done, deadline, start, cancel: this.timer(wait, start) };
   }
 
   /** Let the updates of this event-loop turn, or of the window, join the batch. */
-  private timer(wait: number, callback: () => void) {
-    return wait > 0 ? setTimeout(callback, wait) : setImmediate(callback);
+  private timer(wait: number, callback: () => void): () => void {
+    if (wait > 0) {
+      const timeout = setTimeout(callback, wait);
+      return () => clearTimeout(timeout);
+    }
+    const immediate = setImmediate(callback);
+    return () => clearImmediate(immediate);
   }
 
   private async flush() {
