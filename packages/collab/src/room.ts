@@ -469,7 +469,7 @@ export class DocumentRoom {
       connection.send(message, this.limits.maxBufferedBytes);
   }
 
-  /** Sends this turn's pending broadcasts now (tests, and before connections go away). */
+  /** Sends this turn's pending broadcasts now, before the connections go away. */
   flushBroadcasts() {
     if (this.status === 'ready') this.outgoing.flush();
   }
