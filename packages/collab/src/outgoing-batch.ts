@@ -13,16 +13,15 @@ export const MAX_BATCH_BYTES = 256 * 1024;
 
 /** Changes seen in this event-loop turn, over every document (reset when the turn ends). */
 let changesThisTurn = 0;
-let turnEnd: ReturnType<typeof setImmediate> | null = null;
 
 /** Counts a change and tells whether it is the first of the turn. */
 function firstOfTurn(): boolean {
   changesThisTurn += 1;
-  turnEnd ??= setImmediate(() => {
+  if (changesThisTurn > 1) return false;
+  setImmediate(() => {
     changesThisTurn = 0;
-    turnEnd = null;
   });
-  return changesThisTurn === 1;
+  return true;
 }
 
 export interface BatchSink {
