@@ -1,8 +1,9 @@
 // What a document sends to its connections, gathered for one event-loop turn. The first change of
-// a turn (in any document) goes out at once, so under light load nothing waits; the changes after
-// it leave at the turn's end, the updates merged into one and awareness as the latest state of
-// each changed client. Under heavy load the frames per connection stay flat while the edit rate
-// grows: each frame costs a system call that wakes the receiver, and those dominate at saturation.
+// a turn in each document goes out at once, so under light load nothing waits (and documents never
+// wait for each other); the changes after it leave at the turn's end, the updates merged into one
+// and awareness as the latest state of each changed client. Under heavy load the frames per
+// connection stay flat while the edit rate grows: each frame costs a system call that wakes the
+// receiver, and those dominate at saturation.
 import * as Y from 'yjs';
 
 /** No single origin: updates from several connections (or the server) share the batch. */
@@ -11,17 +12,21 @@ const MIXED = Symbol('mixed');
 /** Past this many pending update bytes the batch leaves at once instead of at the turn's end. */
 export const MAX_BATCH_BYTES = 256 * 1024;
 
-/** Changes seen in this event-loop turn, over every document (reset when the turn ends). */
-let changesThisTurn = 0;
+/** Event-loop turns so far, counted while changes happen (one timer a turn, not one a document). */
+let turn = 0;
+let turnEndScheduled = false;
 
-/** Counts a change and tells whether it is the first of the turn. */
-function firstOfTurn(): boolean {
-  changesThisTurn += 1;
-  if (changesThisTurn > 1) return false;
-  setImmediate(() => {
-    changesThisTurn = 0;
-  });
-  return true;
+/** The number of the current event-loop turn. */
+function currentTurn(): number {
+  if (!turnEndScheduled) {
+    turnEndScheduled = true;
+    // Scheduled before any batch of this turn, so it runs before their flushes.
+    setImmediate(() => {
+      turn += 1;
+      turnEndScheduled = false;
+    });
+  }
+  return turn;
 }
 
 export interface BatchSink {
@@ -41,6 +46,8 @@ export class OutgoingBatch {
   private origin: unknown = MIXED;
   private readonly awarenessClients = new Set<number>();
   private scheduled: ReturnType<typeof setImmediate> | null = null;
+  /** The turn in which this document last sent a change at once. */
+  private sentInTurn = -1;
 
   constructor(private readonly sink: BatchSink) {}
 
@@ -49,7 +56,7 @@ export class OutgoingBatch {
   }
 
   addUpdate(update: Uint8Array, origin: unknown) {
-    if (firstOfTurn() && !this.pending) {
+    if (this.firstOfTurn()) {
       this.sink.update(update, origin);
       return;
     }
@@ -61,7 +68,7 @@ export class OutgoingBatch {
   }
 
   addAwareness(clientIds: number[]) {
-    if (firstOfTurn() && !this.pending) {
+    if (this.firstOfTurn()) {
       this.sink.awareness(clientIds);
       return;
     }
@@ -100,6 +107,14 @@ export class OutgoingBatch {
     this.bytes = 0;
     this.origin = MIXED;
     this.awarenessClients.clear();
+  }
+
+  /** Whether this change is the document's first of the turn (then it is sent at once). */
+  private firstOfTurn(): boolean {
+    const now = currentTurn();
+    if (this.sentInTurn === now || this.pending) return false;
+    this.sentInTurn = now;
+    return true;
   }
 
   private schedule() {

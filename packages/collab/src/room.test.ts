@@ -505,6 +505,24 @@ describe('DocumentRoom', () => {
     expect(textOf(store.stateOf(DOC))).toBe(room.doc.getText('t').toString());
   });
 
+  it('sends the first update of a turn in each document at once: documents never wait for each other', async () => {
+    const rooms = [createRoom(new MemoryUpdateStore()), createRoom(new MemoryUpdateStore())];
+    const pairs = rooms.map(({ room }) => ({ room, writer: join(room), watcher: join(room) }));
+    await Promise.all(pairs.map(({ room }) => room.loaded));
+    await nextTurn();
+    const greeted = pairs.map(({ watcher }) => watcher.socket.sent.length);
+    for (const [index, { room, writer }] of pairs.entries()) {
+      room.handleMessage(
+        writer.connection,
+        edit(new Y.Doc(), (doc) => doc.getText('t').insert(0, `doc ${index}`)),
+      );
+    }
+    // Both went out within the turn, before any timer ran.
+    expect(pairs.map(({ watcher }) => watcher.socket.sent.length)).toEqual(
+      greeted.map((count) => count + 1),
+    );
+  });
+
   it('does not echo a turn of edits that all came from one connection', async () => {
     const { room } = createRoom(new MemoryUpdateStore());
     const typist = join(room);

@@ -1,5 +1,5 @@
-// Group commit: updates arriving within a few ms of each other, or while a commit is in flight,
-// share one statement, so that hundreds of editors cost a few transactions a second, not hundreds.
+// Group commit: updates arriving within a few ms of each other (the window of the oldest) share
+// one statement, so that hundreds of editors cost a few transactions a second, not hundreds.
 import type { UpdateRow, UpdateStore } from './types';
 
 interface Pending extends UpdateRow {
@@ -39,6 +39,8 @@ interface Scheduled {
 
 export class UpdateLog {
   private queue: Pending[] = [];
+  /** When the oldest queued update's window closes (performance.now() ms; Infinity: none). */
+  private queueDue = Number.POSITIVE_INFINITY;
   private scheduled: Scheduled | null = null;
   private committing: Promise<void> | null = null;
   private readonly maxBatchRows: number;
@@ -64,14 +66,14 @@ export class UpdateLog {
   append(documentId: string, update: Uint8Array, awaited = true): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ documentId, update, resolve, reject });
-      this.scheduleFlush(awaited ? this.commitWindowMs : this.relaxedCommitWindowMs);
+      this.due(awaited ? this.commitWindowMs : this.relaxedCommitWindowMs);
     });
   }
 
   /** Resolves once everything queued before this call is committed (or has failed). */
   async drained(): Promise<void> {
     while (this.scheduled || this.committing || this.queue.length > 0) {
-      this.scheduleFlush(this.commitWindowMs);
+      this.due(this.commitWindowMs);
       await (this.scheduled?.done ?? this.committing);
     }
   }
@@ -80,11 +82,21 @@ export class UpdateLog {
     return this.queue.length;
   }
 
-  /** Commits once `wait` ms have passed, or sooner if an earlier commit is already due. */
-  private scheduleFlush(wait: number) {
-    // A commit in flight takes whatever is queued when it is done, without a new window.
+  /** The queue must be committed within `wait` ms from now. */
+  private due(wait: number) {
+    this.queueDue = Math.min(this.queueDue, performance.now() + wait);
+    this.schedule();
+  }
+
+  /**
+   * Starts a timer for the commit of the queue, due when the window of its oldest update closes.
+   * Updates that arrive while a commit is in flight wait for their own window too (the commit
+   * reschedules when it ends): back-to-back commits would spend the CPU the window saves.
+   */
+  private schedule() {
     if (this.committing || this.queue.length === 0) return;
-    const deadline = performance.now() + wait;
+    const deadline = this.queueDue;
+    const wait = Math.max(0, deadline - performance.now());
     const scheduled = this.scheduled;
     if (scheduled) {
       if (deadline >= scheduled.deadline) return;
@@ -116,8 +128,10 @@ export class UpdateLog {
 
   private async flush() {
     try {
-      while (this.queue.length > 0) {
+      do {
         const batch = this.queue.splice(0, this.maxBatchRows);
+        // What is left (past maxBatchRows) was due already and goes next, without a window.
+        if (this.queue.length === 0) this.queueDue = Number.POSITIVE_INFINITY;
         const started = performance.now();
         try {
           const ids = await this.store.append(
@@ -132,9 +146,10 @@ export class UpdateLog {
         } catch (error) {
           for (const entry of batch) entry.reject(error);
         }
-      }
+      } while (this.queue.length > 0 && this.queueDue <= performance.now());
     } finally {
       this.committing = null;
+      this.schedule();
     }
   }
 }

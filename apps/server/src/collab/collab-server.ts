@@ -3,7 +3,13 @@
 // of documents for the HTTP API (state, restore) and the periodic re-check of open connections.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type Connection, RoomRegistry, restoreContent, UpdateLog } from '@uccn/collab';
+import {
+  type CollabSocket,
+  type Connection,
+  RoomRegistry,
+  restoreContent,
+  UpdateLog,
+} from '@uccn/collab';
 import { DrizzleUpdateStore } from '@uccn/collab/drizzle';
 import { type Database, type RawQuery, schema } from '@uccn/db';
 import { CloseCode, COLLAB_PATH_PREFIX, CollabQuery } from '@uccn/protocol';
@@ -40,6 +46,31 @@ const COMMIT_WINDOW_MS = 4;
 const RELAXED_COMMIT_WINDOW_MS = 25;
 const CHANGE_TIMES_SQL =
   'select id, updated_at::text as at from documents where id = any($1::uuid[])';
+
+const BINARY_FRAME = { binary: true } as const;
+
+/**
+ * The room's view of a `ws` socket. A class, not an object literal with a getter per connection:
+ * a broadcast touches every connection's socket, and one shape keeps those calls monomorphic
+ * (object literals with getters got a shape each, which showed in CPU profiles at saturation).
+ */
+class WsCollabSocket implements CollabSocket {
+  constructor(private readonly ws: WebSocket) {}
+
+  send(data: Uint8Array) {
+    this.ws.send(data, BINARY_FRAME);
+  }
+
+  close(code: number, reason: string) {
+    this.ws.close(code, reason);
+    // A client that stopped reading would never see the close frame behind its backlog.
+    if (code === CloseCode.SlowConsumer) this.ws.terminate();
+  }
+
+  get bufferedAmount() {
+    return this.ws.bufferedAmount;
+  }
+}
 
 /** A client that passed the checks at the upgrade. */
 interface Admitted {
@@ -262,17 +293,7 @@ export class CollabServer implements LiveDocuments {
 
   private accept(ws: WebSocket, { documentId, user, city, access, wantsAcks }: Admitted) {
     const { room, connection } = this.registry.connect(documentId, {
-      socket: {
-        send: (data) => ws.send(data, { binary: true }),
-        close: (code, reason) => {
-          ws.close(code, reason);
-          // A client that stopped reading would never see the close frame behind its backlog.
-          if (code === CloseCode.SlowConsumer) ws.terminate();
-        },
-        get bufferedAmount() {
-          return ws.bufferedAmount;
-        },
-      },
+      socket: new WsCollabSocket(ws),
       identity: identityOf(user, city),
       access,
       wantsAcks,

@@ -1,6 +1,6 @@
 // The UpdateStore on Postgres or PGlite through drizzle: the update log, snapshots, compaction.
 import { type Database, type RawQuery, schema } from '@uccn/db';
-import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { mergeOver } from '../pending-structs';
 import type {
   HeldContent,
@@ -37,6 +37,11 @@ const APPEND_SQL = `insert into document_updates (document_id, update)
   select document_id, update from unnest($1::uuid[], $2::bytea[]) with ordinality as rows(document_id, update, position)
   order by position
   returning id`;
+
+/** Log row ids as one `bigint[]` parameter (both drivers take a Postgres array literal). */
+function idArray(ids: number[]): SQL {
+  return sql`${`{${ids.join(',')}}`}::bigint[]`;
+}
 
 /** node-postgres sends a Buffer as bytea (a bare Uint8Array would not be); PGlite takes either. */
 function asBuffer(bytes: Uint8Array) {
@@ -173,14 +178,12 @@ export class DrizzleUpdateStore implements UpdateStore {
               .from(documentSnapshots)
               .where(eq(documentSnapshots.documentId, documentId));
         const foreign = [];
-        for (let start = 0; start < foreignIds.length; start += ROWS_PER_STATEMENT) {
-          const rows = await tx
-            .select({ update: documentUpdates.update })
-            .from(documentUpdates)
-            .where(inArray(documentUpdates.id, foreignIds.slice(start, start + ROWS_PER_STATEMENT)))
-            .orderBy(asc(documentUpdates.id));
-          for (const row of rows) foreign.push(new Uint8Array(row.update));
-        }
+        const rows = await tx
+          .select({ update: documentUpdates.update })
+          .from(documentUpdates)
+          .where(sql`${documentUpdates.id} = any(${idArray(foreignIds)})`)
+          .orderBy(asc(documentUpdates.id));
+        for (const row of rows) foreign.push(new Uint8Array(row.update));
         snapshot = mergeOver(state, [
           ...(stored ? [new Uint8Array(stored.state)] : []),
           ...foreign,
@@ -199,11 +202,8 @@ export class DrizzleUpdateStore implements UpdateStore {
           },
         })
         .returning({ generation: documentSnapshots.generation });
-      for (let start = 0; start < coveredIds.length; start += ROWS_PER_STATEMENT) {
-        await tx
-          .delete(documentUpdates)
-          .where(inArray(documentUpdates.id, coveredIds.slice(start, start + ROWS_PER_STATEMENT)));
-      }
+      // One array parameter: the query builder would make (and check) a parameter per id.
+      await tx.execute(sql`delete from document_updates where id = any(${idArray(coveredIds)})`);
       return exact ? (written?.generation ?? null) : null;
     });
   }
