@@ -3,13 +3,7 @@
 // of documents for the HTTP API (state, restore) and the periodic re-check of open connections.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  type CollabSocket,
-  type Connection,
-  RoomRegistry,
-  restoreContent,
-  UpdateLog,
-} from '@uccn/collab';
+import { type Connection, RoomRegistry, restoreContent, UpdateLog } from '@uccn/collab';
 import { DrizzleUpdateStore } from '@uccn/collab/drizzle';
 import { type Database, type RawQuery, schema } from '@uccn/db';
 import { CloseCode, COLLAB_PATH_PREFIX, CollabQuery } from '@uccn/protocol';
@@ -31,6 +25,7 @@ import type { Metrics } from '../metrics/metrics';
 import { DocumentFanout } from './document-fanout';
 import { ExpiringCache } from './expiring-cache';
 import { identityOf } from './identity';
+import { WsCollabSocket } from './ws-socket';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PING_INTERVAL_MS = 30_000;
@@ -46,31 +41,6 @@ const COMMIT_WINDOW_MS = 4;
 const RELAXED_COMMIT_WINDOW_MS = 25;
 const CHANGE_TIMES_SQL =
   'select id, updated_at::text as at from documents where id = any($1::uuid[])';
-
-const BINARY_FRAME = { binary: true } as const;
-
-/**
- * The room's view of a `ws` socket. A class, not an object literal with a getter per connection:
- * a broadcast touches every connection's socket, and one shape keeps those calls monomorphic
- * (object literals with getters got a shape each, which showed in CPU profiles at saturation).
- */
-class WsCollabSocket implements CollabSocket {
-  constructor(private readonly ws: WebSocket) {}
-
-  send(data: Uint8Array) {
-    this.ws.send(data, BINARY_FRAME);
-  }
-
-  close(code: number, reason: string) {
-    this.ws.close(code, reason);
-    // A client that stopped reading would never see the close frame behind its backlog.
-    if (code === CloseCode.SlowConsumer) this.ws.terminate();
-  }
-
-  get bufferedAmount() {
-    return this.ws.bufferedAmount;
-  }
-}
 
 /** A client that passed the checks at the upgrade. */
 interface Admitted {
@@ -184,7 +154,7 @@ export class CollabServer implements LiveDocuments {
         let accepted = false;
         this.wss.handleUpgrade(request, socket, head, (ws) => {
           accepted = true;
-          this.accept(ws, result);
+          this.accept(ws, socket, result);
         });
         // Without verifyClient, ws accepts or aborts the handshake synchronously: an aborted
         // one frees the slot authorizeUpgrade reserved.
@@ -291,9 +261,13 @@ export class CollabServer implements LiveDocuments {
     return this.cityCache.get(cityId) ?? null;
   }
 
-  private accept(ws: WebSocket, { documentId, user, city, access, wantsAcks }: Admitted) {
+  private accept(
+    ws: WebSocket,
+    raw: Duplex,
+    { documentId, user, city, access, wantsAcks }: Admitted,
+  ) {
     const { room, connection } = this.registry.connect(documentId, {
-      socket: new WsCollabSocket(ws),
+      socket: new WsCollabSocket(ws, raw),
       identity: identityOf(user, city),
       access,
       wantsAcks,
