@@ -58,7 +58,9 @@ describe('WsCollabSocket', () => {
     });
     expect(received.map((data) => data.byteLength)).toEqual(LENGTHS.flatMap((n) => [n, n]));
     // Byte comparison (deep equality of 200 KB arrays element by element takes seconds).
-    const same = received.map((data, index) => Buffer.compare(data, sent[index >> 1] ?? []) === 0);
+    const same = received.map(
+      (data, index) => Buffer.compare(data, sent[index >> 1] ?? new Uint8Array()) === 0,
+    );
     expect(same.every(Boolean)).toBe(true);
     expect(pings).toBe(Math.ceil(LENGTHS.length / 2));
     client.close();

@@ -11,11 +11,24 @@ import { WebSocket } from 'ws';
 /** FIN and the binary opcode: a whole binary message in one frame. */
 const FIN_BINARY = 0x82;
 
+/**
+ * Messages above this size are written as header and payload (no copy, no frame kept): only small
+ * frames are worth building once, and a large one (a whole document in a SyncStep2) goes to one
+ * connection anyway.
+ */
+const MAX_SHARED_FRAME_BYTES = 64 * 1024;
+
 /** One unmasked binary WebSocket frame (RFC 6455 §5.2) carrying `payload`. */
 export function binaryFrame(payload: Uint8Array): Buffer {
-  const length = payload.byteLength;
+  const frame = frameHeader(payload.byteLength, payload.byteLength);
+  frame.set(payload, frame.byteLength - payload.byteLength);
+  return frame;
+}
+
+/** The header of a frame carrying `length` bytes, in a buffer with room for `extra` more. */
+function frameHeader(length: number, extra = 0): Buffer {
   const header = length < 126 ? 2 : length < 65536 ? 4 : 10;
-  const frame = Buffer.allocUnsafe(header + length);
+  const frame = Buffer.allocUnsafe(header + extra);
   frame[0] = FIN_BINARY;
   if (header === 2) {
     frame[1] = length;
@@ -27,7 +40,6 @@ export function binaryFrame(payload: Uint8Array): Buffer {
     frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
     frame.writeUInt32BE(length >>> 0, 6);
   }
-  frame.set(payload, header);
   return frame;
 }
 
@@ -60,7 +72,14 @@ export class WsCollabSocket implements CollabSocket {
   send(data: Uint8Array) {
     // Nothing may follow a close frame; ws.send would drop it too.
     if (this.ws.readyState !== WebSocket.OPEN) return;
-    this.raw.write(frameOf(data));
+    if (data.byteLength <= MAX_SHARED_FRAME_BYTES) {
+      this.raw.write(frameOf(data));
+      return;
+    }
+    this.raw.cork();
+    this.raw.write(frameHeader(data.byteLength));
+    this.raw.write(data);
+    this.raw.uncork();
   }
 
   close(code: number, reason: string) {
