@@ -1,9 +1,10 @@
-// What a document sends to its connections, gathered for one event-loop turn. The first change of
-// a turn in each document goes out at once, so under light load nothing waits (and documents never
-// wait for each other); the changes after it leave at the turn's end, the updates merged into one
-// and awareness as the latest state of each changed client. Under heavy load the frames per
-// connection stay flat while the edit rate grows: each frame costs a system call that wakes the
-// receiver, and those dominate at saturation.
+// What a document sends to its connections, gathered for one event-loop turn. Under light load
+// the first change of a turn in each document goes out at once, so nothing waits and documents
+// never wait for each other; the changes of that document after it leave at the turn's end, the
+// updates merged into one and awareness as the latest state of each changed client. Once turns
+// fill up (many changes read in one poll: the server is busy), every change waits for the turn's
+// end, so that each document sends at most one frame per connection a turn: each frame costs a
+// system call that wakes the receiver, and those dominate at saturation.
 import * as Y from 'yjs';
 
 /** No single origin: updates from several connections (or the server) share the batch. */
@@ -12,20 +13,28 @@ const MIXED = Symbol('mixed');
 /** Past this many pending update bytes the batch leaves at once instead of at the turn's end. */
 export const MAX_BATCH_BYTES = 256 * 1024;
 
+/**
+ * A turn with this many changes (over every document) means reads are piling up: the next turn
+ * batches everything. Light load (a few hundred edits a second) sees one or two a turn.
+ */
+export const BUSY_TURN_CHANGES = 16;
+
 /** Event-loop turns so far, counted while changes happen (one timer a turn, not one a document). */
 let turn = 0;
-let turnEndScheduled = false;
+let changesThisTurn = 0;
+let busy = false;
 
-/** The number of the current event-loop turn. */
-function currentTurn(): number {
-  if (!turnEndScheduled) {
-    turnEndScheduled = true;
+/** The number of the current event-loop turn; counts one change in it. */
+function countChange(): number {
+  if (changesThisTurn === 0) {
     // Scheduled before any batch of this turn, so it runs before their flushes.
     setImmediate(() => {
+      busy = changesThisTurn >= BUSY_TURN_CHANGES;
+      changesThisTurn = 0;
       turn += 1;
-      turnEndScheduled = false;
     });
   }
+  changesThisTurn += 1;
   return turn;
 }
 
@@ -109,10 +118,10 @@ export class OutgoingBatch {
     this.awarenessClients.clear();
   }
 
-  /** Whether this change is the document's first of the turn (then it is sent at once). */
+  /** Whether this change is sent at once: the document's first of the turn, on a server not busy. */
   private firstOfTurn(): boolean {
-    const now = currentTurn();
-    if (this.sentInTurn === now || this.pending) return false;
+    const now = countChange();
+    if (busy || this.sentInTurn === now || this.pending) return false;
     this.sentInTurn = now;
     return true;
   }

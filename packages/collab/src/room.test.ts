@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { BUSY_TURN_CHANGES } from './outgoing-batch';
 import { RoomRegistry } from './registry';
 import { DocumentRoom } from './room';
 import { MemoryUpdateStore } from './stores/memory-store';
@@ -521,6 +522,47 @@ describe('DocumentRoom', () => {
     expect(pairs.map(({ watcher }) => watcher.socket.sent.length)).toEqual(
       greeted.map((count) => count + 1),
     );
+  });
+
+  it('batches every change of a turn once turns fill up, and sends at once again when they calm down', async () => {
+    const { room } = createRoom(new MemoryUpdateStore());
+    const writer = join(room);
+    const watcher = join(room);
+    await room.loaded;
+    await nextTurn();
+    const client = new Y.Doc();
+    const type = (text: string) =>
+      room.handleMessage(
+        writer.connection,
+        edit(client, (doc) => doc.getText('t').insert(doc.getText('t').length, text)),
+      );
+    /** Runs `task` as one event-loop turn; returns the frames the watcher got during it. */
+    const inOneTurn = (task: () => void) =>
+      new Promise<number>((resolve) =>
+        setImmediate(() => {
+          const before = watcher.socket.sent.length;
+          task();
+          resolve(watcher.socket.sent.length - before);
+        }),
+      );
+
+    expect(await inOneTurn(() => type('a'))).toBe(1);
+    // A busy turn: its first change goes at once, the rest at its end.
+    expect(
+      await inOneTurn(() => {
+        for (let index = 0; index < BUSY_TURN_CHANGES; index += 1) type('b');
+      }),
+    ).toBe(1);
+    await nextTurn();
+    // The next turn batches even its first change…
+    expect(await inOneTurn(() => type('c'))).toBe(0);
+    await nextTurn();
+    // …and being a light one, the turn after it sends at once again.
+    expect(await inOneTurn(() => type('d'))).toBe(1);
+    await nextTurn();
+    const watcherDoc = new Y.Doc();
+    watcher.socket.applyTo(watcherDoc);
+    expect(watcherDoc.getText('t').toString()).toBe(`a${'b'.repeat(BUSY_TURN_CHANGES)}cd`);
   });
 
   it('does not echo a turn of edits that all came from one connection', async () => {
