@@ -1,6 +1,6 @@
 // The UpdateStore on Postgres or PGlite through drizzle: the update log, snapshots, compaction.
 import { type Database, type RawQuery, schema } from '@uccn/db';
-import { and, asc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import { mergeOver } from '../pending-structs';
 import type {
   HeldContent,
@@ -13,21 +13,21 @@ import type {
 
 const { documentUpdates, documentSnapshots } = schema;
 
-/** The oldest transaction id still running now: rows of older transactions are all visible. */
-async function oldestRunningTransaction(tx: Pick<Database, 'execute'>): Promise<number> {
-  // Both drivers (pg and PGlite) return `{ rows }`; bigints arrive as strings.
-  const result = (await tx.execute(
-    sql`select (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint as xmin`,
-  )) as unknown as { rows: { xmin: string | number }[] };
-  return Number(result.rows[0]?.xmin ?? 0);
-}
-
 /**
- * The snapshot and the log rows are read in one snapshot of the database: otherwise another
- * node's compaction committing between the two reads would hand back the old snapshot and only
- * the rows after the new one.
+ * The oldest transaction still running when the statement's snapshot was taken: every row of an
+ * older transaction is visible to that statement, so a reader resumes from here (LogCursor.tx).
  */
-const SNAPSHOT_READ = { isolationLevel: 'repeatable read' } as const;
+const HORIZON = sql`(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`;
+
+/** A row of `readLog`; both drivers (pg and PGlite) return bigints as strings. */
+interface LogReadRow {
+  kind: number;
+  /** kind 0: the horizon; kind 1: the log row's id. */
+  id: string | number | null;
+  up_to: string | number | null;
+  generation: number | null;
+  data: Uint8Array | null;
+}
 
 /** Rows per INSERT statement: large batches stay within Postgres's parameter limit. */
 const ROWS_PER_STATEMENT = 1000;
@@ -61,59 +61,57 @@ export class DrizzleUpdateStore implements UpdateStore {
   ) {}
 
   async load(documentId: string): Promise<StoredDocument> {
-    return this.db.transaction(async (tx) => {
-      const xmin = await oldestRunningTransaction(tx);
-      const [snapshot] = await tx
-        .select({
-          state: documentSnapshots.state,
-          upTo: documentSnapshots.upToUpdateId,
-          generation: documentSnapshots.generation,
-        })
-        .from(documentSnapshots)
-        .where(eq(documentSnapshots.documentId, documentId));
-      const rows = await tx
-        .select({ id: documentUpdates.id, update: documentUpdates.update })
-        .from(documentUpdates)
-        // Every row still stored: compaction deletes exactly the rows it merged, so a row that
-        // got a low id but committed after a compaction read the log is still here, unmerged.
-        .where(eq(documentUpdates.documentId, documentId))
-        .orderBy(asc(documentUpdates.id));
-      return {
-        snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-        updates: rows.map((row) => new Uint8Array(row.update)),
-        rowIds: rows.map((row) => row.id),
-        lastUpdateId: Math.max(rows.at(-1)?.id ?? 0, snapshot?.upTo ?? 0),
-        logCount: rows.length,
-        logBytes: rows.reduce((sum, row) => sum + row.update.byteLength, 0),
-        cursor: { tx: xmin, generation: snapshot?.generation ?? 0 },
-      };
-    }, SNAPSHOT_READ);
+    // Every log row still stored: compaction deletes exactly the rows it merged, so a row that got
+    // a low id but committed after a compaction read the log is still here, unmerged.
+    const rows = await this.readLog(sql`
+      select 0 as kind, ${HORIZON} as id, s.up_to_update_id as up_to, s.generation, s.state as data
+        from (select 1) as horizon
+        left join document_snapshots s on s.document_id = ${documentId}
+      union all
+      select 1, u.id, null, null, u.update
+        from document_updates u where u.document_id = ${documentId}
+      order by kind, id`);
+    const [head, ...log] = rows;
+    const upTo = head?.up_to == null ? 0 : Number(head.up_to);
+    const rowIds = log.map((row) => Number(row.id));
+    return {
+      snapshot: head?.data ? new Uint8Array(head.data) : null,
+      updates: log.map((row) => new Uint8Array(row.data as Uint8Array)),
+      rowIds,
+      lastUpdateId: Math.max(rowIds.at(-1) ?? 0, upTo),
+      logCount: log.length,
+      logBytes: log.reduce((sum, row) => sum + (row.data as Uint8Array).byteLength, 0),
+      cursor: { tx: Number(head?.id ?? 0), generation: head?.generation ?? 0 },
+    };
   }
 
   async readSince(documentId: string, cursor: LogCursor): Promise<LogDelta> {
-    return this.db.transaction(async (tx) => {
-      // Read the horizon first: every row of a transaction older than it is visible below.
-      const xmin = await oldestRunningTransaction(tx);
-      const [snapshot] = await tx
-        .select({ state: documentSnapshots.state, generation: documentSnapshots.generation })
-        .from(documentSnapshots)
-        .where(
-          and(
-            eq(documentSnapshots.documentId, documentId),
-            gt(documentSnapshots.generation, cursor.generation),
-          ),
-        );
-      const rows = await tx
-        .select({ update: documentUpdates.update })
-        .from(documentUpdates)
-        .where(and(eq(documentUpdates.documentId, documentId), gte(documentUpdates.tx, cursor.tx)))
-        .orderBy(asc(documentUpdates.id));
-      return {
-        snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-        updates: rows.map((row) => new Uint8Array(row.update)),
-        cursor: { tx: xmin, generation: snapshot?.generation ?? cursor.generation },
-      };
-    }, SNAPSHOT_READ);
+    const rows = await this.readLog(sql`
+      select 0 as kind, ${HORIZON} as id, null::bigint as up_to, s.generation, s.state as data
+        from (select 1) as horizon
+        left join document_snapshots s
+          on s.document_id = ${documentId} and s.generation > ${cursor.generation}
+      union all
+      select 1, u.id, null, null, u.update
+        from document_updates u where u.document_id = ${documentId} and u.tx >= ${cursor.tx}
+      order by kind, id`);
+    const [head, ...log] = rows;
+    return {
+      snapshot: head?.data ? new Uint8Array(head.data) : null,
+      updates: log.map((row) => new Uint8Array(row.data as Uint8Array)),
+      cursor: { tx: Number(head?.id ?? 0), generation: head?.generation ?? cursor.generation },
+    };
+  }
+
+  /**
+   * The snapshot row (kind 0: the horizon, and the snapshot if any) and the log rows (kind 1),
+   * read by one statement and so in one snapshot of the database: another node's compaction
+   * committing between two reads would hand back the old snapshot and only the rows after the
+   * new one. One statement is also one round trip, where a transaction was five.
+   */
+  private async readLog(query: SQL): Promise<LogReadRow[]> {
+    const result = (await this.db.execute(query)) as unknown as { rows: LogReadRow[] };
+    return result.rows;
   }
 
   async append(rows: UpdateRow[]): Promise<number[]> {

@@ -55,12 +55,21 @@ export class DocumentService {
 
   /** The access facts of a document, or null when there is no such document. */
   async facts(documentId: string): Promise<(DocumentAccessFacts & { row: DocumentRow }) | null> {
-    const [row] = await this.db.select().from(documents).where(eq(documents.id, documentId));
+    // One round trip: every WebSocket upgrade to a document not cached yet waits on this.
+    const joined = await this.db
+      .select({
+        row: documents,
+        cityId: documentAccess.cityId,
+        access: documentAccess.access,
+      })
+      .from(documents)
+      .leftJoin(documentAccess, eq(documentAccess.documentId, documents.id))
+      .where(eq(documents.id, documentId));
+    const row = joined[0]?.row;
     if (!row) return null;
-    const entries = await this.db
-      .select({ cityId: documentAccess.cityId, access: documentAccess.access })
-      .from(documentAccess)
-      .where(eq(documentAccess.documentId, documentId));
+    const entries = joined.flatMap(({ cityId, access }) =>
+      cityId === null || access === null ? [] : [{ cityId, access }],
+    );
     return {
       row,
       ownerCityId: row.ownerCityId,
